@@ -1,0 +1,93 @@
+"""Build hook: fixes what mkdocs-static-i18n 1.3.1 gets wrong in the built site.
+
+The plugin builds English (the default) first, then each other version into the same
+site folder, from inside its own on_post_build. Out of the box:
+  1. one search index mixes all versions;          -> one index per version folder
+  2. 404.html is the last version built;            -> one 404.html per version folder
+  3. the sitemap says hreflang="en-easy", not BCP 47; -> en-x-easy
+  4. Material fetches sitemap.xml beside each alternate link, which 404s in /sv/ and /en-easy/.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+DEFAULT = "en"
+# lunr.js languages for each version's search index. Easy Read is English.
+SEARCH_LANGUAGE = {"en": "en", "sv": "sv", "en-easy": "en"}
+EASY_READ_HREFLANG = "en-x-easy"
+
+_not_found_pages: dict[str, str] = {}
+
+
+def _i18n(config):
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("the i18n plugin is not configured: see mkdocs.yml")
+    return plugin
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name == "404.html":
+        _not_found_pages[_i18n(config).current_language] = output_content
+    return output_content
+
+
+@event_priority(-200)  # after the i18n plugin's own post-build (-100), which builds the other versions
+def on_post_build(config):
+    plugin = _i18n(config)
+    site = Path(config.site_dir)
+    if plugin.building:
+        return  # a nested build of one version: the outer build finishes the site
+    write_not_found_pages(site)
+    split_search_index(site)
+    fix_sitemap(site)
+
+
+def write_not_found_pages(site: Path) -> None:
+    missing = set(SEARCH_LANGUAGE) - set(_not_found_pages)
+    if missing:
+        raise PluginError(f"no 404 page was built for: {', '.join(sorted(missing))}")
+    for language, html in _not_found_pages.items():
+        target = site / ("404.html" if language == DEFAULT else f"{language}/404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+
+
+def split_search_index(site: Path) -> None:
+    index_file = site / "search" / "search_index.json"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    for language, lunr_language in SEARCH_LANGUAGE.items():
+        prefix = "" if language == DEFAULT else f"{language}/"
+        entries = []
+        for doc in index["docs"]:
+            location = doc["location"]
+            other = next((l for l in SEARCH_LANGUAGE if l != DEFAULT and location.startswith(f"{l}/")), None)
+            if (language == DEFAULT and other is None) or (language != DEFAULT and other == language):
+                # locations are relative to the version's folder, which is the search "base"
+                entries.append({**doc, "location": location[len(prefix):]})
+        part = {**index, "config": {**index["config"], "lang": [lunr_language]}, "docs": entries}
+        target = site / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def fix_sitemap(site: Path) -> None:
+    sitemap = site / "sitemap.xml"
+    if not sitemap.exists():
+        return
+    text = sitemap.read_text(encoding="utf-8").replace('hreflang="en-easy"', f'hreflang="{EASY_READ_HREFLANG}"')
+    sitemap.write_text(text, encoding="utf-8")
+    gz = site / "sitemap.xml.gz"
+    if gz.exists():
+        import gzip
+
+        gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    for language in SEARCH_LANGUAGE:
+        if language != DEFAULT:
+            shutil.copyfile(sitemap, site / language / "sitemap.xml")

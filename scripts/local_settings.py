@@ -1,0 +1,165 @@
+"""The local settings file (local.yml): loading, validation and example detection.
+
+One place for this logic, used by both the build hook (overrides/hooks/local_settings.py)
+and the content checker (scripts/checker/settings.py), so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SETTINGS_FILE = PROJECT_ROOT / "local.yml"
+SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / "local-settings.schema.json"
+
+# Ofcom keeps 01632 960000 to 960999 for drama: our example numbers use it.
+EXAMPLE_PHONE = re.compile(r"^01632\s?960\s?\d{3}$")
+EXAMPLE_TEXT = re.compile(r"example", re.IGNORECASE)
+UK_PHONE = re.compile(r"^(?:0\d{9,10}|\+44\d{9,10})$")
+PHONE_CHARACTERS = re.compile(r"^\+?[\d ]+$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+@dataclass(frozen=True)
+class SettingsProblem:
+    line: int
+    rule: str
+    message: str
+
+
+class SettingsError(Exception):
+    """The settings file cannot be read at all (missing, or not YAML)."""
+
+    def __init__(self, problem: SettingsProblem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+@dataclass
+class Settings:
+    path: Path
+    data: dict[str, Any]
+    lines: dict[tuple[str, ...], int]
+
+    def line_of(self, key_path: tuple[str, ...]) -> int:
+        """The line of the nearest key we know along key_path (1 for the top)."""
+        while key_path:
+            if key_path in self.lines:
+                return self.lines[key_path]
+            key_path = key_path[:-1]
+        return 1
+
+    def get(self, dotted: str) -> Any:
+        """The value at 'contacts.icb.phone', or KeyError."""
+        value: Any = self.data
+        for part in dotted.split("."):
+            if not isinstance(value, dict) or part not in value:
+                raise KeyError(dotted)
+            value = value[part]
+        return value
+
+
+def _key_lines(node: yaml.Node, prefix: tuple[str, ...], lines: dict) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_path = prefix + (str(key_node.value),)
+            lines[key_path] = key_node.start_mark.line + 1
+            _key_lines(value_node, key_path, lines)
+
+
+def load_settings(path: Path = SETTINGS_FILE) -> Settings:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SettingsError(SettingsProblem(1, "settings/missing-file", "the settings file does not exist"))
+    except UnicodeDecodeError:
+        raise SettingsError(SettingsProblem(1, "settings/invalid-yaml", "the settings file is not UTF-8 text"))
+    try:
+        # BaseLoader keeps every value a string, so "01632 960001" stays as written.
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
+        data = yaml.load(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise SettingsError(SettingsProblem(line, "settings/invalid-yaml", f"not valid YAML: {reason}"))
+    if not isinstance(data, dict):
+        raise SettingsError(SettingsProblem(1, "settings/invalid-yaml", "the settings file must be a mapping of names to values"))
+    lines: dict[tuple[str, ...], int] = {}
+    _key_lines(node, (), lines)
+    return Settings(path=path, data=data, lines=lines)
+
+
+def _schema() -> dict:
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def _walk(value: Any, key_path: tuple[str, ...] = ()):
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _walk(child, key_path + (str(key),))
+    elif isinstance(value, list):
+        for child in value:
+            yield from _walk(child, key_path)
+    else:
+        yield key_path, value
+
+
+def validate(settings: Settings) -> list[SettingsProblem]:
+    """Schema, phone number and email problems, each with the line of the value."""
+    import jsonschema  # imported here: the build hook imports this module too, and stays light
+
+    problems = []
+    validator = jsonschema.Draft202012Validator(_schema())
+    for error in sorted(validator.iter_errors(settings.data), key=lambda e: list(map(str, e.absolute_path))):
+        key_path = tuple(str(p) for p in error.absolute_path)
+        where = ".".join(key_path) or "the file"
+        if error.validator == "additionalProperties":
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            line = settings.line_of(key_path + (extra[0],)) if extra else settings.line_of(key_path)
+            problems.append(SettingsProblem(line, "settings/unknown-field", f"unknown setting '{'.'.join(key_path + (extra[0],)) if extra else where}'"))
+        elif error.validator == "required":
+            missing = error.message.split("'")[1] if "'" in error.message else "?"
+            problems.append(SettingsProblem(settings.line_of(key_path), "settings/missing-field", f"'{where}' needs the setting '{missing}'"))
+        elif error.validator == "type":
+            problems.append(SettingsProblem(settings.line_of(key_path), "settings/wrong-type", f"'{where}' should be {error.validator_value}, not {type(error.instance).__name__}"))
+        else:
+            problems.append(SettingsProblem(settings.line_of(key_path), "settings/invalid-value", f"'{where}': {error.message}"))
+    for key_path, value in _walk(settings.data):
+        if not isinstance(value, str):
+            continue
+        line = settings.line_of(key_path)
+        if key_path and key_path[-1] == "phone" and not is_uk_phone(value):
+            problems.append(SettingsProblem(line, "settings/bad-phone", f"'{'.'.join(key_path)}' is not a UK phone number: '{value}' (write it like 01632 960123 or 0300 123 4567)"))
+        if key_path and key_path[-1] == "email" and not EMAIL.match(value):
+            problems.append(SettingsProblem(line, "settings/bad-email", f"'{'.'.join(key_path)}' is not an email address: '{value}'"))
+    return problems
+
+
+def example_values(settings: Settings) -> list[SettingsProblem]:
+    """Every example value still in place: a publishing build must not go out with these."""
+    problems = []
+    for key_path, value in _walk(settings.data):
+        if not isinstance(value, str):
+            continue
+        if EXAMPLE_TEXT.search(value) or (key_path[-1:] == ("phone",) and EXAMPLE_PHONE.match(value)):
+            problems.append(SettingsProblem(settings.line_of(key_path), "settings/example-value", f"'{'.'.join(key_path)}' still has its example value '{value}': put in your own before publishing"))
+    return problems
+
+
+def is_uk_phone(number: str) -> bool:
+    return bool(PHONE_CHARACTERS.match(number)) and bool(UK_PHONE.match(number.replace(" ", "")))
+
+
+def phone_href(number: str) -> str:
+    """tel: link in international form, so it also works from a phone registered abroad."""
+    digits = number.replace(" ", "")
+    if digits.startswith("0"):
+        digits = "+44" + digits[1:]
+    return "tel:" + digits
