@@ -45,7 +45,7 @@ def on_post_build(config):
     if plugin.building:
         return  # a nested build of one version: the outer build finishes the site
     write_not_found_pages(site)
-    split_search_index(site)
+    split_search_index(site, offline=(site / "search" / "search_index.js").exists())
     fix_sitemap(site)
 
 
@@ -59,7 +59,7 @@ def write_not_found_pages(site: Path) -> None:
         target.write_text(html, encoding="utf-8")
 
 
-def split_search_index(site: Path) -> None:
+def split_search_index(site: Path, offline: bool = False) -> None:
     index_file = site / "search" / "search_index.json"
     index = json.loads(index_file.read_text(encoding="utf-8"))
     for language, lunr_language in SEARCH_LANGUAGE.items():
@@ -74,7 +74,11 @@ def split_search_index(site: Path) -> None:
         part = {**index, "config": {**index["config"], "lang": [lunr_language]}, "docs": entries}
         target = site / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        data = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(data, encoding="utf-8")
+        if offline:
+            # Material's offline plugin: pages opened from file:// load the index as a script
+            target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 def fix_sitemap(site: Path) -> None:
