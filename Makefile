@@ -8,7 +8,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup browser-setup build publish offline benchmark screenshots check
+.PHONY: serve test setup browser-setup build publish offline benchmark check
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -41,5 +41,17 @@ check: setup
 build: setup
 	$(VENV)/bin/mkdocs build --strict
 
+# The site to publish, in site/: stops while local.yml still has example values.
 publish: setup
-	CETR_PUBLISH=1 $(VENV)/bin/mkdocs build --strict
+	CETR_PUBLISH=1 $(VENV)/bin/mkdocs build --strict --site-dir site
+
+# A copy that works from a folder or a zip with no server (for wards with no signal):
+# site-offline/ and cetr-family-guide-offline.zip. Open index.html in any browser.
+offline: setup
+	CETR_OFFLINE=true $(VENV)/bin/mkdocs build --strict --site-dir site-offline
+	rm -f cetr-family-guide-offline.zip
+	cd site-offline && $(abspath $(PYTHON)) -m zipfile -c ../cetr-family-guide-offline.zip .
+
+# Build time, page weight, and (with LIGHTHOUSE=1) Lighthouse scores: see README.md.
+benchmark: setup browser-setup
+	$(PYTHON) -m scripts.benchmark $(if $(LIGHTHOUSE),--lighthouse)
