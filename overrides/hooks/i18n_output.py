@@ -5,17 +5,24 @@ site folder, from inside its own on_post_build. Out of the box:
   1. one search index mixes all versions;          -> one index per version folder
   2. 404.html is the last version built;            -> one 404.html per version folder
   3. the sitemap says hreflang="en-easy", not BCP 47; -> en-x-easy
-  4. Material fetches sitemap.xml beside each alternate link, which 404s in /sv/ and /en-easy/.
+  4. with fallback_to_default off, files shared by all versions (docs/assets/: pictures, CSS)
+     are left out of the Swedish and Easy Read builds, so their pages' links to pictures fail;
+     -> added back, at the same root address as in the English build.
+  5. each page's <link rel="alternate" hreflang> makes Material's script fetch a sitemap.xml per
+     version on every page view (3 requests; 404s in /sv/ and /en-easy/, CORS errors from file://).
+     The switcher links already lead to the same page, and sitemap.xml lists the alternates for
+     search engines, so those <link> elements are dropped.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 DEFAULT = "en"
 # lunr.js languages for each version's search index. Easy Read is English.
@@ -23,6 +30,26 @@ SEARCH_LANGUAGE = {"en": "en", "sv": "sv", "en-easy": "en"}
 EASY_READ_HREFLANG = "en-x-easy"
 
 _not_found_pages: dict[str, str] = {}
+
+ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+@event_priority(-150)  # after the i18n plugin has chosen this version's files (-100)
+def on_files(files, config):
+    docs = Path(config.docs_dir)
+    for path in sorted(docs.glob("assets/**/*")):
+        src_uri = path.relative_to(docs).as_posix()
+        if path.is_file() and files.get_file_from_path(src_uri) is None:
+            files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def drop_alternate_links(html: str) -> str:
+    return ALTERNATE_LINK.sub("", html)
+
+
+def on_post_page(output, page, config):
+    return drop_alternate_links(output)
 
 
 def _i18n(config):
@@ -34,6 +61,7 @@ def _i18n(config):
 
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
+        output_content = drop_alternate_links(output_content)
         _not_found_pages[_i18n(config).current_language] = output_content
     return output_content
 
@@ -92,6 +120,3 @@ def fix_sitemap(site: Path) -> None:
         import gzip
 
         gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
-    for language in SEARCH_LANGUAGE:
-        if language != DEFAULT:
-            shutil.copyfile(sitemap, site / language / "sitemap.xml")
