@@ -31,7 +31,10 @@ def read_page(path: Path) -> tuple[dict, str]:
     text = path.read_text(encoding="utf-8")
     match = re.match(r"---\n(.*?)\n---[ \t]*\n", text, re.S)
     assert match, f"{path.relative_to(ROOT)}: no front matter between --- lines at the top"
-    front_matter = yaml.safe_load(match.group(1))
+    try:
+        front_matter = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        pytest.fail(f"{path.relative_to(ROOT)}: the front matter is not valid YAML: {error}")
     assert isinstance(front_matter, dict), f"{path.relative_to(ROOT)}: front matter is not a mapping"
     return front_matter, text[match.end() :]
 
@@ -228,3 +231,11 @@ def test_swedish_where_to_get_help_has_the_icb_phone_and_sendiass_email_in_sente
         line = next((line for line in body.splitlines() if token in line), None)
         assert line is not None, f"{token} is missing"
         assert line.strip() != "Call {{ tel.icb }} or email {{ email.sendiass }}.", "the stub's test line is still there"
+
+
+def test_swedish_glossary_explains_every_term_of_the_english_glossary():
+    """Every term of the English glossary has an entry with the same anchor in the Swedish Ordlista."""
+    term_ids = lambda path: set(re.findall(r"^###\s.*\{#([\w-]+)\}\s*$", read_page(path)[1], re.M))  # noqa: E731
+    english = term_ids(EN / "glossary.md")
+    assert english, "the English glossary has no terms with anchors"
+    assert sorted(english - term_ids(SV / "glossary.md")) == []
