@@ -88,7 +88,7 @@ def test_switcher_has_a_visible_text_label(built_site):
 
 @pytest.mark.parametrize(
     "version, lang, heading",
-    [("en", "en", "Page not found"), ("sv", "sv", "Sidan finns inte"), ("en-easy", "en", "We cannot find this page")],
+    [("en", "en", "Page not found"), ("sv", "sv", "Sidan hittades inte"), ("en-easy", "en", "We cannot find this page")],
 )
 def test_each_version_has_its_own_404(built_site, version, lang, heading):
     page = built_site / OUTPUT_PREFIX[version] / "404.html"
