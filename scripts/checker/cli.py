@@ -1,0 +1,120 @@
+"""The command line: main(argv) -> exit code. The only place that prints or decides the exit code.
+
+Exit codes: 0 clean (warnings allowed), 1 an error (or a warning, with --strict), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+import traceback
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from scripts.checker import front_matter, readability, settings, structure, terms, versions
+from scripts.checker.load import load_site
+from scripts.checker.model import ERROR, WARNING, Finding, Site
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+FAMILIES = [front_matter, versions, structure, readability, terms, settings]
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse would exit; main() returns 2 instead
+        raise UsageError(message)
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: '{value}'")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m scripts.check", description="Check the pages, settings and links of the CETR Family Guide. "
+                "Prints path:line: rule-id: message for each finding (see CONTRIBUTING.md, 'Rules of the checker').")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--root", type=Path, default=PROJECT_ROOT, help="the project to check (default: this repository)")
+    p.add_argument("--readability", action="store_true", help="also print the readability report (Flesch, LIX) per page")
+    p.add_argument("--links", action="store_true", help="also build the site and check every internal link and anchor")
+    p.add_argument("--external", action="store_true", help="with --links: check external links too (warnings)")
+    p.add_argument("--publish", action="store_true", help="example values left in local.yml are errors")
+    p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD", help="the date to check review dates against")
+    return p
+
+
+def run_rules(site: Site) -> list[Finding]:
+    findings = list(site.load_findings)
+    for family in FAMILIES:
+        for rule in getattr(family, "PAGE_RULES", []):
+            for page in site.pages:
+                if page.loaded:
+                    findings.extend(rule(page, site))
+        for rule in getattr(family, "SITE_RULES", []):
+            findings.extend(rule(site))
+    return findings
+
+
+def summary(findings: Iterable[Finding]) -> str:
+    findings = list(findings)
+    errors = sum(1 for f in findings if f.severity == ERROR)
+    warnings = sum(1 for f in findings if f.severity == WARNING)
+    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
+    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+
+
+def check(options: argparse.Namespace) -> tuple[list[Finding], list[str]]:
+    """All findings, sorted, and the report lines to print before them."""
+    root = options.root.resolve()
+    today = options.today or datetime.date.today()
+    site = load_site(root, today, publish=options.publish)
+    findings = run_rules(site)
+    report: list[str] = []
+    if options.readability:
+        report += readability.report(site)
+    if options.links:
+        from scripts.checker import links
+
+        link_findings, link_report = links.check_links(site, external=options.external)
+        findings += link_findings
+        report += link_report
+    return sorted(set(findings), key=lambda f: (f.path, f.line, f.rule, f.message)), report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        options = parser().parse_args(argv)
+        if options.external and not options.links:
+            raise UsageError("--external needs --links")
+        if not options.root.is_dir():
+            raise UsageError(f"--root: no such folder: {options.root}")
+    except UsageError as error:
+        print(f"{parser().prog}: error: {error}", file=sys.stderr)
+        print(parser().format_usage(), end="", file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as exit:  # --help
+        return exit.code if isinstance(exit.code, int) else EXIT_OK
+    try:
+        findings, report = check(options)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a last resort: never a traceback for the user
+        detail = traceback.extract_tb(error.__traceback__)[-1]
+        findings = [Finding("scripts/checker", 1, "checker/internal-error",
+                            f"the checker failed ({type(error).__name__}: {error}, at {Path(detail.filename).name}:{detail.lineno}): please report this")]
+        report = []
+    for line in report:
+        print(line)
+    for finding in findings:
+        print(finding)
+    print(summary(findings))
+    failing = any(f.severity == ERROR or options.strict for f in findings)
+    return EXIT_FINDINGS if failing else EXIT_OK

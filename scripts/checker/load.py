@@ -1,0 +1,195 @@
+"""Loading: the only place that reads files or parses YAML, and turns a parse error into a finding."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import yaml
+
+from scripts import local_settings
+from scripts.checker.model import VERSIONS, Finding, NavEntry, Page, Site
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML, but dates stay text: the date rules say what is wrong with '2026-02-30'."""
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+def _yaml_problem(error: yaml.YAMLError) -> tuple[int, str]:
+    """(0-based line, reason) of a YAML error."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+    return (mark.line if mark else 0), reason
+
+
+def _key_lines(node: yaml.Node, prefix: tuple, lines: dict, first_line: int, duplicates: list) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_path = prefix + (str(key_node.value),)
+            line = key_node.start_mark.line + first_line
+            if key_path in lines:
+                duplicates.append((key_path, line))
+            lines[key_path] = line
+            _key_lines(value_node, key_path, lines, first_line, duplicates)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[prefix + (index,)] = item.start_mark.line + first_line
+            _key_lines(item, prefix + (index,), lines, first_line, duplicates)
+
+
+def load_page(path: Path, rel: str, version: str, name: str) -> tuple[Page, list[Finding]]:
+    page = Page(rel=rel, version=version, name=name)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return page, [Finding(rel, 1, "page/unreadable", f"cannot read the file: {error.strerror}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return page, [Finding(rel, line, "page/not-text", "the file is not UTF-8 text")]
+    page.text = text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return page, [Finding(rel, 1, "page/empty", "the page is empty")]
+    if not text.startswith("---\n"):
+        return page, [Finding(rel, 1, "front-matter/missing", "the page has no front matter: it must start with a line '---' (see CONTRIBUTING.md)")]
+    end = FRONT_MATTER_END.search(text, 4)
+    if not end:
+        return page, [Finding(rel, 1, "front-matter/missing", "the front matter starts with '---' but has no closing '---' line")]
+    source = text[4 : end.start()]
+    try:
+        node = yaml.compose(source, Loader=FrontMatterLoader)
+        data = yaml.load(source, Loader=FrontMatterLoader)
+    except yaml.YAMLError as error:
+        line, reason = _yaml_problem(error)
+        return page, [Finding(rel, line + 2, "front-matter/invalid-yaml", f"the front matter is not valid YAML: {reason}")]
+    if not isinstance(data, dict):
+        return page, [Finding(rel, 2, "front-matter/invalid-yaml", "the front matter must be a list of fields ('title: ...'), one a line")]
+    findings = []
+    duplicates: list = []
+    _key_lines(node, (), page.field_lines, 2, duplicates)
+    for key_path, line in duplicates:
+        findings.append(Finding(rel, line, "front-matter/duplicate-field", f"the field '{key_path[-1]}' appears twice"))
+    page.front_matter = data
+    page.body_start = end.end() + 1 if end.end() < len(text) else len(text)
+    page.body = text[page.body_start :]
+    if not page.body.strip():
+        findings.append(Finding(rel, page.line_of_offset(end.start()), "page/empty", "the page has front matter but no text"))
+        return page, findings
+    page.loaded = True
+    return page, findings
+
+
+def load_pages(root: Path, docs: Path) -> tuple[list[Page], list[Finding]]:
+    pages, findings = [], []
+    for version in VERSIONS:
+        folder = docs / version
+        if not folder.is_dir():
+            rel = folder.relative_to(root).as_posix()
+            findings.append(Finding(rel, 1, "versions/missing-folder", f"the folder {rel}/ for the {version} pages does not exist"))
+            continue
+        for path in sorted(folder.rglob("*.md")):
+            rel = path.relative_to(root).as_posix()
+            page, problems = load_page(path, rel, version, path.relative_to(folder).as_posix())
+            pages.append(page)
+            findings.extend(problems)
+    return pages, findings
+
+
+def load_nav(path: Path, rel: str) -> tuple[list[NavEntry] | None, str, list[Finding]]:
+    """The pages named in nav: of mkdocs.yml, with their lines, and docs_dir.
+
+    mkdocs.yml has tags such as !!python/name: and !ENV that only MkDocs can construct, so the
+    file is composed (parsed into nodes, with lines) and never constructed.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, "docs", [Finding(rel, 1, "config/missing-file", "mkdocs.yml does not exist")]
+    except (OSError, UnicodeDecodeError):
+        return None, "docs", [Finding(rel, 1, "config/invalid-yaml", "mkdocs.yml is not UTF-8 text")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        line, reason = _yaml_problem(error)
+        return None, "docs", [Finding(rel, line + 1, "config/invalid-yaml", f"mkdocs.yml is not valid YAML: {reason}")]
+    if not isinstance(node, yaml.MappingNode):
+        return None, "docs", [Finding(rel, 1, "config/invalid-yaml", "mkdocs.yml must be a mapping of settings")]
+    docs_dir, nav_node = "docs", None
+    for key, value in node.value:
+        if key.value == "docs_dir" and isinstance(value, yaml.ScalarNode):
+            docs_dir = value.value
+        elif key.value == "nav":
+            nav_node = value
+    if nav_node is None:
+        return None, docs_dir, [Finding(rel, 1, "config/no-nav", "mkdocs.yml has no nav: every page must be listed in the menu")]
+    entries: list[NavEntry] = []
+
+    def walk(item: yaml.Node) -> None:
+        if isinstance(item, yaml.ScalarNode):
+            if item.value.endswith(".md") and "://" not in item.value:
+                entries.append(NavEntry(item.value, item.start_mark.line + 1))
+        elif isinstance(item, yaml.SequenceNode):
+            for child in item.value:
+                walk(child)
+        elif isinstance(item, yaml.MappingNode):
+            for _, child in item.value:
+                walk(child)
+
+    walk(nav_node)
+    return entries, docs_dir, []
+
+
+DATA = Path(__file__).resolve().parent / "data"
+NEVER_USE_FILE = DATA / "swedish-never-use.yml"
+
+
+def load_never_use(path: Path = NEVER_USE_FILE) -> tuple[list, list[Finding]]:
+    """The never-use list, compiled. A broken data file is a finding, like any other bad input."""
+    from scripts.checker.terms import compile_entry
+
+    rel = "scripts/checker/data/" + path.name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = [compile_entry(entry) for entry in data["never_use"]]
+    except FileNotFoundError:
+        return [], [Finding(rel, 1, "terms/invalid-data", "the never-use list does not exist")]
+    except yaml.YAMLError as error:
+        line, reason = _yaml_problem(error)
+        return [], [Finding(rel, line + 1, "terms/invalid-data", f"not valid YAML: {reason}")]
+    except (KeyError, TypeError, AttributeError, re.error) as error:
+        return [], [Finding(rel, 1, "terms/invalid-data", f"an entry is not well formed ({error!r}): see the comment at the top")]
+    return entries, []
+
+
+def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
+    findings: list[Finding] = []
+    nav, docs_dir, problems = load_nav(root / "mkdocs.yml", "mkdocs.yml")
+    findings += problems
+    docs = root / docs_dir
+    if not docs.is_dir():
+        findings.append(Finding(docs_dir, 1, "versions/missing-folder", f"the folder {docs_dir}/ with the pages does not exist"))
+        pages = []
+    else:
+        pages, problems = load_pages(root, docs)
+        findings += problems
+    settings = None
+    try:
+        settings = local_settings.load_settings(root / "local.yml")
+    except local_settings.SettingsError as error:
+        findings.append(Finding("local.yml", error.problem.line, error.problem.rule, error.problem.message))
+    never_use: list = []
+    if any(page.version == "sv" for page in pages):
+        never_use, problems = load_never_use()
+        findings += problems
+    return Site(root=root, pages=pages, today=today, publish=publish, settings=settings, nav=nav,
+                never_use=never_use, load_findings=findings)

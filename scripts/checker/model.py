@@ -1,0 +1,109 @@
+"""The data the checker passes around: findings, pages and the site."""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+
+VERSIONS = ("en", "sv", "en-easy")
+VERSION_NAMES = {"en": "English", "sv": "Swedish", "en-easy": "Easy Read"}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str  # relative to the project root, with forward slashes: docs/sv/index.md
+    line: int  # 1-based line in that file
+    rule: str  # family/name, e.g. front-matter/missing-field
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == WARNING else ""
+        return f"{self.path}:{self.line}: {self.rule}: {prefix}{self.message}"
+
+
+@dataclass
+class Page:
+    """One Markdown file of docs/<version>/, read once."""
+
+    rel: str  # docs/en/what-is-a-cetr.md
+    version: str  # en, sv or en-easy
+    name: str  # what-is-a-cetr.md (the same in every version)
+    text: str = ""  # the whole file, with \n line ends
+    front_matter: dict[str, Any] | None = None
+    field_lines: dict[tuple, int] = field(default_factory=dict)  # ("sources", 0, "url") -> line in the file
+    body: str = ""
+    body_start: int = 0  # offset of the body in text
+    loaded: bool = False  # False when loading already reported why this page cannot be checked
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(i + 1 for i, char in enumerate(self.text) if char == "\n")
+        return starts
+
+    @property
+    def body_line(self) -> int:
+        """The line in the file where the body starts."""
+        return self.line_of_offset(self.body_start)
+
+    def line_of_offset(self, offset: int) -> int:
+        """1-based line in the file of an offset into text."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def line_of(self, body_offset: int) -> int:
+        """1-based line in the file of an offset into body."""
+        return self.line_of_offset(self.body_start + body_offset)
+
+    def field_line(self, *key_path) -> int:
+        """The line of a front matter field (the nearest known parent, else line 1)."""
+        key_path = tuple(key_path)
+        while key_path:
+            if key_path in self.field_lines:
+                return self.field_lines[key_path]
+            key_path = key_path[:-1]
+        return 1
+
+    @cached_property
+    def blocks(self):
+        """The body cut into headings, paragraphs, list items, table rows and code blocks."""
+        from scripts.checker.markdown import parse_blocks
+
+        return parse_blocks(self.body, self.body_line)
+
+
+@dataclass
+class NavEntry:
+    name: str  # what-is-a-cetr.md
+    line: int  # in mkdocs.yml
+
+
+@dataclass
+class Site:
+    root: Path
+    pages: list[Page]
+    today: datetime.date
+    publish: bool = False
+    settings: Any = None  # scripts.local_settings.Settings, or None when local.yml could not be read
+    nav: list[NavEntry] | None = None  # None when mkdocs.yml could not be read
+    mkdocs_rel: str = "mkdocs.yml"
+    settings_rel: str = "local.yml"
+    never_use: list = field(default_factory=list)  # terms.NeverUse entries from data/swedish-never-use.yml
+    load_findings: list[Finding] = field(default_factory=list)
+
+    @cached_property
+    def by_version(self) -> dict[str, dict[str, Page]]:
+        index: dict[str, dict[str, Page]] = {version: {} for version in VERSIONS}
+        for page in self.pages:
+            index[page.version][page.name] = page
+        return index
+
+    def page(self, version: str, name: str) -> Page | None:
+        return self.by_version.get(version, {}).get(name)

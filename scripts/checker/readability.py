@@ -1,0 +1,132 @@
+"""Readability, per version: sentence and paragraph length (English, Swedish), Easy Read sentence
+length and a picture at the start of every point; and the readability report (Flesch, LIX), which
+helps to choose what to rewrite first and never fails a run."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from scripts.checker.markdown import IMAGE, LIST_ITEM, plain, text_units, words
+from scripts.checker.model import WARNING, Finding, Page, Site
+
+LIMITS = {
+    # version: (error above, warning above, rule id)
+    "en": (25, 20, "readability/sentence-too-long"),
+    "sv": (25, None, "readability/sentence-too-long"),
+    "en-easy": (15, None, "easy-read/sentence-too-long"),
+}
+PARAGRAPH_SENTENCES = 3  # English paragraphs: a warning above this
+
+
+def _short(sentence: str, size: int = 60) -> str:
+    return sentence if len(sentence) <= size else sentence[: size - 1].rstrip() + "…"
+
+
+def sentence_length(page: Page, site: Site) -> Iterable[Finding]:
+    error_limit, warning_limit, rule = LIMITS[page.version]
+    for unit in text_units(page.blocks):
+        unit_sentences = unit.sentences()
+        for line, sentence in unit_sentences:
+            count = len(words(sentence))
+            if count > error_limit:
+                yield Finding(page.rel, line, rule, f"sentence of {count} words (at most {error_limit}): '{_short(sentence)}'")
+            elif warning_limit and count > warning_limit:
+                yield Finding(page.rel, line, "readability/long-sentence",
+                              f"sentence of {count} words (aim for {warning_limit} or fewer): '{_short(sentence)}'", WARNING)
+        if page.version == "en" and unit.kind == "paragraph" and len(unit_sentences) > PARAGRAPH_SENTENCES:
+            yield Finding(page.rel, unit.line, "readability/long-paragraph",
+                          f"paragraph of {len(unit_sentences)} sentences (at most {PARAGRAPH_SENTENCES})", WARNING)
+
+
+STARTS_WITH_PICTURE = re.compile(r"^\s*" + IMAGE.pattern)
+
+
+def easy_read_pictures(page: Page, site: Site) -> Iterable[Finding]:
+    if page.version != "en-easy":
+        return
+    for block in page.blocks:
+        if block.kind not in ("paragraph", "item") or not words(plain(block.text)):
+            continue
+        if not STARTS_WITH_PICTURE.match(block.lines[0][1]):
+            kind = "list item" if block.kind == "item" else "paragraph"
+            yield Finding(page.rel, block.line, "easy-read/point-without-picture",
+                          f"this {kind} does not start with a picture: start it with ![what it shows](../assets/pictures/<picture>.svg)")
+
+
+def easy_read_tables(page: Page, site: Site) -> Iterable[Finding]:
+    if page.version == "en-easy":
+        for block in page.blocks:
+            if block.kind == "table":
+                yield Finding(page.rel, block.line, "easy-read/table", "Easy Read pages have no tables: use a list of points with pictures")
+
+
+def check_page(page: Page, site: Site) -> Iterable[Finding]:
+    yield from sentence_length(page, site)
+    yield from easy_read_pictures(page, site)
+    yield from easy_read_tables(page, site)
+
+
+PAGE_RULES = [check_page]
+
+
+# --- The readability report -------------------------------------------------------------------
+
+_hyphenators: dict = {}
+
+
+def syllables(word: str, language: str = "en_GB") -> int:
+    """Syllables of an English word, by hyphenation patterns (pyphen) and a vowel-group count."""
+    word = re.sub(r"[^A-Za-z]", "", word).lower()
+    if not word:
+        return 1 if re.search(r"\d", word) else 0
+    groups = len(re.findall(r"[aeiouy]+", word))
+    if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and groups > 1:
+        groups -= 1
+    try:
+        import pyphen
+
+        if language not in _hyphenators:
+            _hyphenators[language] = pyphen.Pyphen(lang=language)
+        by_pattern = len(_hyphenators[language].positions(word)) + 1
+    except (ImportError, KeyError):
+        by_pattern = 0
+    return max(1, groups, by_pattern)
+
+
+@dataclass
+class Score:
+    page: Page
+    measure: str  # Flesch or LIX
+    value: float
+    sentences: int
+    words: int
+
+
+def score(page: Page) -> Score | None:
+    all_sentences = [sentence for unit in text_units(page.blocks) for _, sentence in unit.sentences()]
+    all_words = [word for sentence in all_sentences for word in words(sentence)]
+    if not all_sentences or not all_words:
+        return None
+    per_sentence = len(all_words) / len(all_sentences)
+    if page.version == "sv":
+        long_words = sum(1 for word in all_words if len(re.sub(r"\W", "", word)) > 6)
+        return Score(page, "LIX", per_sentence + 100 * long_words / len(all_words), len(all_sentences), len(all_words))
+    per_word = sum(syllables(word) for word in all_words) / len(all_words)
+    return Score(page, "Flesch", 206.835 - 1.015 * per_sentence - 84.6 * per_word, len(all_sentences), len(all_words))
+
+
+def report(site: Site) -> list[str]:
+    """The readability report: one line a page, worst first within each measure."""
+    scores = [s for s in (score(page) for page in site.pages if page.loaded) if s]
+    lines = ["Readability (worst first; a guide for rewriting, never a failure):"]
+    flesch = sorted((s for s in scores if s.measure == "Flesch"), key=lambda s: s.value)
+    lix = sorted((s for s in scores if s.measure == "LIX"), key=lambda s: -s.value)
+    if flesch:
+        lines.append("  Flesch reading ease, English and Easy Read (higher is easier; 60-70 is plain English):")
+        lines += [f"    {s.value:6.1f}  {s.page.rel}  ({s.sentences} sentences, {s.words} words)" for s in flesch]
+    if lix:
+        lines.append("  LIX, Swedish (lower is easier; under 40 for these pages, 30-40 is lättläst):")
+        lines += [f"    {s.value:6.1f}  {s.page.rel}  ({s.sentences} sentences, {s.words} words)" for s in lix]
+    return lines
