@@ -7,6 +7,7 @@ These tests read the Markdown sources; the build tests (tests/build/) check the 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from pathlib import Path
 
@@ -49,43 +50,34 @@ def code_blocks(markdown: str) -> list[str]:
 
 
 # --- Never-use terms -------------------------------------------------------------------------
-# The list of /work/shared/swedish.md §2.7 (quick list for reviewers), as patterns. Where the list
-# says "(for ...)", the pattern matches only that use, so the correct uses stay allowed:
-# "utmanande beteende" (behaviour that challenges) is the termbase's own term, and "vårdgivare"
-# (a provider organisation) is correct Swedish; only "vårdgivare" for a family carer is wrong,
-# which a pattern cannot tell apart, so it is left to review.
-NEVER_USE: list[tuple[str, str, str]] = [
-    # (pattern, the term as the list names it, what to write instead)
-    (r"\burladdning\w*", "urladdning", "utskrivning (från sjukhuset), skrivas ut"),
-    (r"\bantagning\w*", "antagning (for hospital)", "inläggning, läggas in"),
-    (r"\bsläpp\w*\s+in\s+på\s+sjukhus", "släppa in (på sjukhus)", "läggas in på sjukhus"),
-    (r"\bgemenskap\w*", "gemenskap (for community)", "community CETR, with a Swedish explanation"),
-    (r"\bslutenvård\w*[\s-]+C\(?E\)?TR", "slutenvård CETR", "inpatient CETR (CETR medan barnet är inlagt)"),
-    (r"\bpost-?antagning\w*", "post-antagning", "post-admission CETR (CETR efter inläggningen)"),
-    (r"\bkommissionär\w*", "kommissionär", "commissioner (den organisation som beställer och betalar vården)"),
-    (r"\badvokat\w*", "advokat (for advocate)", "advocate (en oberoende stödperson)"),
-    (r"\bnyckelarbetar\w*", "skicka nyckelarbetare / nyckelarbetare", "keyworker (en fast kontaktperson)"),
-    (r"\bungdomsbrottslag\w*", "Ungdomsbrottslag", "Youth Offending Team (YOT)"),
-    (r"\bvirtuell\w*\s+skol\w*", "virtuell skola", "Virtual School, with a Swedish explanation"),
-    (r"\bmentalsjukhus\w*", "mentalsjukhus", "psykiatriskt sjukhus"),
-    (r"\binlärningssvårighet\w*", "inlärningssvårigheter (for learning disability)", "intellektuell funktionsnedsättning"),
-    (r"\butvecklingsstörd\w*", "utvecklingsstörd", "person med intellektuell funktionsnedsättning"),
-    (r"\bbostadsplacering\w*", "bostadsplacering", "placering på ett boende"),
-    (r"\brättigheter\s+led\b", "rättigheter led", "utgår från barnets rättigheter"),
-    (r"\blevande\s+liv\b", "levande liv", "att leva ett vanligt liv"),
-    (r"\butmanande\b(?!\s+beteende)", "utmanande (for challenging as scrutiny)", "granskande, vågar ifrågasätta"),
-    (r"\bär\s+jag\s+säker\s*\?", "Är jag säker?", "Är jag trygg och i säkerhet?"),
-    (r"\bpersonlig\s+Budget\b", "personlig Budget", "personal budget, with a Swedish explanation"),
-    (r"’\s[^’\n]*\s’", "’ … ’ quotation marks", "”…”"),
-]
-NEVER_USE_FLAGS = {r"\bpersonlig\s+Budget\b": 0}  # case matters: the capital B is the mistake
+# The list is the checker's data file (copied there from /work/shared/swedish.md §2.7 and the
+# "Avoid" entries of the termbase). Its header says how an entry matches: phrases as whole words in
+# any letter case, a * at the end of a word for its endings, `allow` for the correct uses
+# ("utmanande beteende"), `case_sensitive` ("personlig Budget"), or a `regex`.
+NEVER_USE_FILE = ROOT / "scripts" / "checker" / "data" / "swedish-never-use.yml"
+LINK_TARGET = re.compile(r"\]\([^)]*\)|(?:https?|mailto):[^\s)>\]]+")
+ATTRIBUTE_LIST = re.compile(r"\{:?\s*[#.][^}\n]*\}")  # {#cetr}: a heading's anchor, not a word on the page
 
 
-def never_use_patterns() -> list[tuple[re.Pattern, str, str]]:
-    return [
-        (re.compile(pattern, NEVER_USE_FLAGS.get(pattern, re.IGNORECASE)), term, instead)
-        for pattern, term, instead in NEVER_USE
-    ]
+def phrase_pattern(phrase: str) -> str:
+    words = [re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "") for word in phrase.split()]
+    return r"(?<![\w-])" + r"\s+".join(words) + r"(?!\w)"
+
+
+@functools.cache
+def never_use_entries() -> list[tuple[re.Pattern, list[re.Pattern], str, str]]:
+    """(pattern, allowed uses, term, what to write instead) for every entry of the data file."""
+    data = yaml.safe_load(NEVER_USE_FILE.read_text(encoding="utf-8"))
+    entries = []
+    for entry in data["never_use"]:
+        flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+        if entry.get("regex"):
+            pattern = re.compile(entry["regex"], flags)
+        else:
+            pattern = re.compile("|".join(phrase_pattern(phrase) for phrase in entry["match"]), flags)
+        allow = [re.compile(phrase_pattern(phrase), flags) for phrase in entry.get("allow", [])]
+        entries.append((pattern, allow, entry["term"], entry["use_instead"]))
+    return entries
 
 
 def swedish_text(path: Path) -> str:
@@ -96,12 +88,19 @@ def swedish_text(path: Path) -> str:
 
 
 def never_use_findings(text: str) -> list[str]:
+    text = ATTRIBUTE_LIST.sub("", LINK_TARGET.sub("]()", text))  # web addresses and anchors are not words
     findings = []
-    for pattern, term, instead in never_use_patterns():
+    for pattern, allow, term, instead in never_use_entries():
         for match in pattern.finditer(text):
+            if any(allowed.match(text, match.start()) for allowed in allow):
+                continue
             line = text.count("\n", 0, match.start()) + 1
             findings.append(f"line {line}: {match.group(0)!r} ({term}); write: {instead}")
     return findings
+
+
+def test_the_never_use_list_is_there():
+    assert len(never_use_entries()) >= 20  # swedish.md §2.7 alone has 22 entries
 
 
 # --- Every English page has a Swedish twin with complete front matter ------------------------
