@@ -143,12 +143,17 @@ def plain(text: str) -> str:
     text = ATTR_LIST.sub(" ", text)
     text = FOOTNOTE_REF.sub("", text)
     text = EMPHASIS.sub("", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return SPACES.sub(" ", text).strip()
+
+
+WORD_CHARACTER = re.compile(r"\w")
+SPACES = re.compile(r"\s+")
+SINGLE_LETTER = re.compile(r"[a-zåäö]")
 
 
 def words(text: str) -> list[str]:
     """Words of plain text: anything between spaces with a letter or digit in it."""
-    return [word for word in text.split() if re.search(r"\w", word)]
+    return [word for word in text.split() if WORD_CHARACTER.search(word)]
 
 
 # A full stop after these does not end a sentence.
@@ -165,7 +170,7 @@ def sentences(text: str) -> list[str]:
     for match in SENTENCE_END.finditer(text):
         before = text[start : match.start()]
         last_word = before.split()[-1].lower().rstrip(".") if before.split() else ""
-        if last_word in ABBREVIATIONS or re.fullmatch(r"[a-zåäö]", last_word):
+        if last_word in ABBREVIATIONS or SINGLE_LETTER.fullmatch(last_word):
             continue
         result.append(text[start : match.end()].strip())
         start = match.end()

@@ -45,8 +45,10 @@ class Page:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        starts.extend(i + 1 for i, char in enumerate(self.text) if char == "\n")
+        starts, at = [0], self.text.find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = self.text.find("\n", at + 1)
         return starts
 
     @property
@@ -95,7 +97,7 @@ class Site:
     nav: list[NavEntry] | None = None  # None when mkdocs.yml could not be read
     mkdocs_rel: str = "mkdocs.yml"
     settings_rel: str = "local.yml"
-    never_use: list = field(default_factory=list)  # terms.NeverUse entries from data/swedish-never-use.yml
+    never_use: Any = None  # terms.NeverUseList from data/swedish-never-use.yml (None without Swedish pages)
     load_findings: list[Finding] = field(default_factory=list)
 
     @cached_property

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from scripts.checker.markdown import HTML_TAG, INLINE_CODE, TOKEN, mask
+from scripts.checker.markdown import ATTR_LIST, HTML_TAG, INLINE_CODE, TOKEN, mask
 from scripts.checker.model import Finding, Page, Site
 
 LINK_TARGET = re.compile(r"\]\([^)]*\)|(?:https?|mailto):[^\s)>\]]+")
@@ -17,27 +18,41 @@ class NeverUse:
     term: str
     why: str
     use_instead: str
-    pattern: re.Pattern
+    patterns: list[re.Pattern]  # run on lower-case text unless case_sensitive
     allow: list[re.Pattern]
+    case_sensitive: bool = False
 
 
 def phrase_pattern(phrase: str) -> str:
-    """'urladdning*' -> whole word with any ending; spaces match any space or line break."""
+    """'urladdning*' -> the word with any ending; spaces match any space or line break.
+
+    The pattern starts with plain letters and has no look-behind, so Python's re can jump straight
+    to candidates (about 50 times faster than case-insensitive patterns with look-behinds);
+    the checker tests the start of the word itself."""
     parts = []
     for word in phrase.split():
         ending = r"\w*" if word.endswith("*") else ""
         parts.append(re.escape(word.rstrip("*")) + ending)
-    return r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w])"
+    return r"\s+".join(parts) + r"(?!\w)"
 
 
 def compile_entry(entry: dict) -> NeverUse:
-    flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+    case_sensitive = bool(entry.get("case_sensitive"))
     if entry.get("regex"):
-        pattern = re.compile(entry["regex"], flags)
+        sources = [entry["regex"]]
     else:
-        pattern = re.compile("|".join(phrase_pattern(phrase) for phrase in entry["match"]), flags)
-    allow = [re.compile(phrase_pattern(phrase), flags) for phrase in entry.get("allow", [])]
-    return NeverUse(entry["term"], entry["why"], entry["use_instead"], pattern, allow)
+        sources = [phrase_pattern(phrase if case_sensitive else phrase.lower()) for phrase in entry["match"]]
+    allow = [re.compile(phrase_pattern(phrase.lower()), re.IGNORECASE) for phrase in entry.get("allow", [])]
+    return NeverUse(entry["term"], entry["why"], entry["use_instead"], [re.compile(s) for s in sources], allow, case_sensitive)
+
+
+@dataclass
+class NeverUseList:
+    entries: list[NeverUse]
+
+
+def compile_list(data: dict) -> NeverUseList:
+    return NeverUseList([compile_entry(entry) for entry in data["never_use"]])
 
 
 def swedish_text(page: Page) -> list[tuple[int, str]]:
@@ -47,6 +62,7 @@ def swedish_text(page: Page) -> list[tuple[int, str]]:
     body = mask(body, LINK_TARGET)
     body = mask(body, INLINE_CODE)
     body = mask(body, HTML_TAG)
+    body = mask(body, ATTR_LIST)
     lines = body.split("\n")
     code_lines = {line for block in page.blocks if block.kind == "code" for line, _ in block.lines}
     first = page.body_line
@@ -58,23 +74,47 @@ def swedish_text(page: Page) -> list[tuple[int, str]]:
     return text
 
 
+@dataclass
+class NeverUseList:
+    entries: list[NeverUse]
+    pattern: re.Pattern  # all entries in one pattern, one named group each: one scan of a page
+
+
+def compile_list(data: dict) -> NeverUseList:
+    entries = [compile_entry(entry) for entry in data["never_use"]]
+    parts = []
+    for index, entry in enumerate(entries):
+        flag = "i" if entry.pattern.flags & re.IGNORECASE else "-i"
+        parts.append(f"(?P<e{index}>(?{flag}:{entry.pattern.pattern}))")
+    return NeverUseList(entries, re.compile("|".join(parts)))
+
+
+def _starts_a_word(text: str, offset: int) -> bool:
+    return offset == 0 or not (text[offset - 1].isalnum() or text[offset - 1] in "_-")
+
+
 def never_use(page: Page, site: Site) -> Iterable[Finding]:
     if page.version != "sv" or not site.never_use:
         return
-    lines = swedish_text(page)
-    # Join lines so that a phrase broken over two lines is still found.
-    joined, starts = "", []
-    for line, text in lines:
-        starts.append((len(joined), line))
+    # Join the lines so that a phrase broken over two lines is still found.
+    joined, starts, lines = "", [], []
+    for line, text in swedish_text(page):
+        starts.append(len(joined))
+        lines.append(line)
         joined += text + "\n"
-    for entry in site.never_use:
-        for match in entry.pattern.finditer(joined):
-            if any(allowed.match(joined, match.start()) for allowed in entry.allow):
-                continue
-            line = next(ln for start, ln in reversed(starts) if start <= match.start())
-            found = " ".join(match.group(0).split())
-            yield Finding(page.rel, line, "terms/never-use",
-                          f"'{found}' is on the never-use list ({entry.term}: {entry.why}): write {entry.use_instead}")
+    lower = joined.lower()
+    if len(lower) != len(joined):  # a letter whose lower case is longer: fall back to the slow way
+        lower = "".join(char.lower() if len(char.lower()) == 1 else char for char in joined)
+    for entry in site.never_use.entries:
+        text = joined if entry.case_sensitive else lower
+        for pattern in entry.patterns:
+            for match in pattern.finditer(text):
+                if not _starts_a_word(text, match.start()) or any(a.match(joined, match.start()) for a in entry.allow):
+                    continue
+                line = lines[bisect.bisect_right(starts, match.start()) - 1]
+                found = " ".join(joined[match.start() : match.end()].split())
+                yield Finding(page.rel, line, "terms/never-use",
+                              f"'{found}' is on the never-use list ({entry.term}: {entry.why}): write {entry.use_instead}")
 
 
 PAGE_RULES = [never_use]
