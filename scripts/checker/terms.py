@@ -74,21 +74,6 @@ def swedish_text(page: Page) -> list[tuple[int, str]]:
     return text
 
 
-@dataclass
-class NeverUseList:
-    entries: list[NeverUse]
-    pattern: re.Pattern  # all entries in one pattern, one named group each: one scan of a page
-
-
-def compile_list(data: dict) -> NeverUseList:
-    entries = [compile_entry(entry) for entry in data["never_use"]]
-    parts = []
-    for index, entry in enumerate(entries):
-        flag = "i" if entry.pattern.flags & re.IGNORECASE else "-i"
-        parts.append(f"(?P<e{index}>(?{flag}:{entry.pattern.pattern}))")
-    return NeverUseList(entries, re.compile("|".join(parts)))
-
-
 def _starts_a_word(text: str, offset: int) -> bool:
     return offset == 0 or not (text[offset - 1].isalnum() or text[offset - 1] in "_-")
 
