@@ -319,7 +319,13 @@ def test_easy_read_types_of_review_says_children_in_hospital_have_a_review_about
 
 def test_easy_read_four_questions_asks_the_four_questions():
     text = easy_text("four-questions.md")
-    for question in ("Am I safe?", "Am I getting good care?", "What are my plans for the future?", "Can I get the care I need at home?"):
+    questions = (
+        "Is the child safe?",
+        "Is the child getting good care and treatment?",
+        "What are the plans for the child's future?",
+        "Can the child get the care and treatment they need at home?",
+    )
+    for question in questions:
         assert question in text, f"four-questions.md does not ask {question!r}"
 
 
