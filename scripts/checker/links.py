@@ -297,15 +297,14 @@ def _merge(findings: list[Finding], later: list[Finding]) -> list[Finding]:
 
 
 def check_links(site: Site, external: bool = False) -> tuple[list[Finding], list[str]]:
-    """Build, fast pass, linkchecker. The fast pass's findings come first and stop the slow pass
-    only if the build failed (a broken link found twice is reported once)."""
+    """Build, fast pass, linkchecker; a broken link found by two passes is reported once."""
     work = Path(tempfile.mkdtemp(prefix="cetr-check-"))
     try:
         site_dir = work / "site"
         findings = build(site, site_dir)
-        # --strict stops MkDocs only after it has written the site, so a build that failed on a
-        # broken link can still be checked for the rest.
-        if not (site_dir / "index.html").is_file():
+        # A failed build leaves a partial site (the i18n plugin stops before the later versions):
+        # checking it would only add noise, so the build's own findings come first.
+        if findings or not (site_dir / "index.html").is_file():
             return findings, []
         findings = _merge(findings, fast_pass(site, site_dir))
         slow, report = run_linkchecker(site, site_dir, external, work)

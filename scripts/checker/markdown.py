@@ -143,11 +143,12 @@ def plain(text: str) -> str:
     text = ATTR_LIST.sub(" ", text)
     text = FOOTNOTE_REF.sub("", text)
     text = EMPHASIS.sub("", text)
-    return SPACES.sub(" ", text).strip()
+    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", SPACES.sub(" ", text)).strip()
 
 
 WORD_CHARACTER = re.compile(r"\w")
 SPACES = re.compile(r"\s+")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,!?;:])(?=\s|$)")
 SINGLE_LETTER = re.compile(r"[a-zåäö]")
 
 

@@ -1,0 +1,91 @@
+"""Links (--links): a fixture site with one broken link and one broken anchor, both in
+docs/en/index.md, found by the fast pass and confirmed by linkchecker."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from scripts.checker import links
+from scripts.checker.load import load_site
+from tests.checker.conftest import FIXTURES, TODAY, run
+
+LINKS = FIXTURES / "links"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The fixture site, loaded and built once for the tests below."""
+    site = load_site(LINKS, datetime.date.fromisoformat(TODAY))
+    work = tmp_path_factory.mktemp("links")
+    assert links.build(site, work / "site") == []
+    return site, work
+
+
+def test_the_checker_reports_the_broken_link_and_the_broken_anchor(tmp_path):
+    root = tmp_path / "links"
+    shutil.copytree(LINKS, root)
+    result = run("--root", str(root), "--today", TODAY, "--links")
+    assert result.lines == [
+        "docs/en/index.md:16: links/broken: link 'help/#no-such-heading' on index.html: no heading or anchor '#no-such-heading' on help/index.html",
+        "docs/en/index.md:18: links/broken: link '../missing-page/' on index.html: the page does not exist",
+    ]
+    assert (result.summary, result.code) == ("2 errors, 0 warnings", 1)
+
+
+def test_the_fast_pass_finds_both(built):
+    site, work = built
+    assert sorted((f.path, f.line, f.rule) for f in links.fast_pass(site, work / "site")) == [
+        ("docs/en/index.md", 16, "links/broken"),
+        ("docs/en/index.md", 18, "links/broken"),
+    ]
+
+
+def test_linkchecker_finds_both(built):
+    site, work = built
+    findings, report = links.run_linkchecker(site, work / "site", external=False, work=work)
+    assert sorted((f.path, f.line, f.rule) for f in findings) == [
+        ("docs/en/index.md", 16, "links/broken"),
+        ("docs/en/index.md", 18, "links/broken"),
+    ]
+    assert "Anchor `no-such-heading' (decoded: `no-such-heading') not found" in " ".join(f.message for f in findings)
+    assert report == []
+
+
+def test_a_link_to_a_missing_page_fails_the_build_and_is_reported_on_its_page(tmp_path):
+    root = tmp_path / "links"
+    shutil.copytree(LINKS, root)
+    page = root / "docs" / "sv" / "help.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nLäs om [något som saknas](saknas.md).\n", encoding="utf-8")
+    result = run("--root", str(root), "--today", TODAY, "--links")
+    assert result.lines == ["docs/sv/help.md:20: links/broken: link 'saknas.md': the target 'sv/saknas.md' is not found among documentation files."]
+    assert result.code == 1
+
+
+def test_external_links_are_warnings_with_their_status():
+    site = load_site(LINKS, datetime.date.fromisoformat(TODAY))
+    base = "http://127.0.0.1:1/"
+    output = (
+        "urlname;parentname;base;result;warningstring;infostring;valid;url;line;column;name;dltime;size;checktime;cached;level;modified\n"
+        "https://www.england.nhs.uk/gone/;http://127.0.0.1:1/help/;;404 Not Found;;;False;https://www.england.nhs.uk/gone/;20;1;x;0;0;0;0;1;\n"
+        "https://www.england.nhs.uk/;http://127.0.0.1:1/help/;;200 OK;;;True;https://www.england.nhs.uk/;21;1;x;0;0;0;0;1;\n"
+    )
+    findings, report = links.parse_linkchecker(site, output, base)
+    assert [str(f) for f in findings] == ["docs/en/help.md:1: links/external: warning: external link https://www.england.nhs.uk/gone/: 404 Not Found"]
+    assert report == [
+        "External links (address, status, page):",
+        "  https://www.england.nhs.uk/gone/  404 Not Found  (on docs/en/help.md)",
+        "  https://www.england.nhs.uk/  200 OK  (on docs/en/help.md)",
+    ]
+
+
+def test_built_pages_map_back_to_their_markdown():
+    site = load_site(LINKS, datetime.date.fromisoformat(TODAY))
+    assert links.source_of(site, "index.html") == "docs/en/index.md"
+    assert links.source_of(site, "sv/help/index.html") == "docs/sv/help.md"
+    assert links.source_of(site, "en-easy/index.html") == "docs/en-easy/index.md"
+    assert links.source_of(site, "assets/x.html") is None

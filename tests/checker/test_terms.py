@@ -1,0 +1,122 @@
+"""Swedish never-use terms, and the termbase data files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.checker.terms import compile_entry
+from tests.checker.conftest import only
+
+SV = "docs/sv/help.md"
+DATA = Path(__file__).resolve().parents[2] / "scripts" / "checker" / "data"
+
+
+def add(project, text: str) -> None:
+    project.append(SV, "\n" + text + "\n")  # lands on line 18
+
+
+@pytest.mark.parametrize("word", ["urladdning", "Urladdningen", "urladdningar"])
+def test_a_never_use_word_and_its_inflected_forms(project, word):
+    add(project, f"Efter {word} får barnet en plan.")
+    only(project.check(), f"{SV}:18: terms/never-use: '{word}' is on the never-use list (urladdning: means an electrical discharge, not leaving hospital): write utskrivning (från sjukhuset); skrivas ut")
+
+
+def test_a_phrase_over_two_lines(project):
+    add(project, "Vi har en gemenskap\nCETR i dag.")
+    result = project.check()
+    assert result.lines == [f"{SV}:18: terms/never-use: 'gemenskap CETR' is on the never-use list (gemenskap CETR: a word-for-word translation of \"community\"): write community CETR – CETR som hålls innan barnet eventuellt läggs in"]
+
+
+def test_only_whole_words(project):
+    add(project, "Hon är stolt. Han har en rullstol.")  # 'stol' (for chair) is never-use, but not inside these words
+    assert project.check().lines == []
+    project.replace(SV, "Hon är stolt.", "Hon sitter på en stol.")
+    assert project.check().lines[0].startswith(f"{SV}:18: terms/never-use: 'stol' is on the never-use list")
+
+
+def test_an_allowed_phrase(project):
+    add(project, "Ett utmanande beteende är inte barnets fel.")
+    assert project.check().lines == []
+
+
+def test_utmanande_alone_is_never_use(project):
+    add(project, "Mötet ska vara utmanande.")
+    assert [line.split(": ")[1] for line in project.check().lines] == ["terms/never-use"]
+
+
+def test_case_sensitive_entries(project):
+    add(project, "Familjen kan få en personlig budget.")
+    assert project.check().lines == []
+    project.replace(SV, "personlig budget", "personlig Budget")
+    assert "'personlig Budget' is on the never-use list" in project.check().lines[0]
+
+
+def test_letters_in_code_blocks_and_link_addresses_are_not_checked(project):
+    add(project, "```text\nurladdning\n```\n\nLäs [mer om utskrivning](https://example.org/urladdning/).")
+    assert project.check().lines == []
+
+
+def test_the_title_is_checked(project):
+    project.replace(SV, "title: Var du får hjälp", "title: Om urladdning")
+    assert project.check().lines[0].startswith(f"{SV}:2: terms/never-use: 'urladdning'")
+
+
+def test_english_pages_are_not_checked(project):
+    project.append("docs/en/help.md", "\nThe word urladdning is Swedish.\n")
+    assert project.check().lines == []
+
+
+# --- The data files ----------------------------------------------------------------------------
+
+def test_the_never_use_list_loads_and_is_well_formed():
+    data = yaml.safe_load((DATA / "swedish-never-use.yml").read_text(encoding="utf-8"))
+    entries = data["never_use"]
+    assert len(entries) >= 22  # at least the quick list of swedish.md section 2.7
+    allowed = {"term", "why", "use_instead", "match", "allow", "case_sensitive", "regex", "source"}
+    for entry in entries:
+        assert set(entry) <= allowed, entry
+        for key in ("term", "why", "use_instead", "source"):
+            assert isinstance(entry.get(key), str) and entry[key].strip(), (entry, key)
+        assert ("match" in entry) != ("regex" in entry), entry
+        if "match" in entry:
+            assert entry["match"] and all(isinstance(p, str) and p.strip() for p in entry["match"]), entry
+        compile_entry(entry)
+    terms = [entry["term"].casefold() for entry in entries]
+    assert len(terms) == len(set(terms)), "a term is listed twice"
+
+
+def test_every_never_use_entry_finds_its_own_term():
+    """Each entry's first match phrase, written out, is found by the entry (a typo in a pattern fails)."""
+    data = yaml.safe_load((DATA / "swedish-never-use.yml").read_text(encoding="utf-8"))
+    for entry in data["never_use"]:
+        if "match" not in entry:
+            continue
+        sample = entry["match"][0].replace("*", "")
+        compiled = compile_entry(entry)
+        text = sample if compiled.case_sensitive else sample.lower()
+        assert any(p.search(text) for p in compiled.patterns), entry["term"]
+
+
+def test_the_quick_list_of_section_2_7_is_covered():
+    data = yaml.safe_load((DATA / "swedish-never-use.yml").read_text(encoding="utf-8"))
+    text = " ".join(entry["term"] for entry in data["never_use"]).casefold()
+    for term in ["urladdning", "antagning", "släppa in", "gemenskap cetr", "slutenvård cetr", "post-antagning", "kommissionär",
+                 "advokat", "skicka", "nyckelarbetare", "ungdomsbrottslag", "virtuell skola", "mentalsjukhus", "inlärningssvårigheter",
+                 "utvecklingsstörd", "bostadsplacering", "rättigheter led", "levande liv", "utmanande", "är jag säker?", "personlig budget", "’ … ’"]:
+        assert term in text, term
+
+
+def test_the_termbase_loads_and_is_well_formed():
+    data = yaml.safe_load((DATA / "swedish-termbase.yml").read_text(encoding="utf-8"))
+    terms = data["terms"]
+    assert [entry["id"] for entry in terms] == list(range(1, 136))
+    for entry in terms:
+        assert set(entry) == {"id", "section", "english", "swedish", "avoid", "notes"}, entry
+        assert entry["english"].strip() and entry["swedish"].strip(), entry
+        assert re.match(r"^2\.[1-6] ", entry["section"]), entry
+    english = [entry["english"].casefold() for entry in terms]
+    assert len(english) == len(set(english)), "an English term is listed twice"
