@@ -159,9 +159,11 @@ def words(text: str) -> list[str]:
 
 # A full stop after these does not end a sentence.
 ABBREVIATIONS = {
-    "e.g", "i.e", "etc", "eg", "ie", "dr", "mr", "mrs", "ms", "st", "no", "vs", "approx",
-    "t.ex", "bl.a", "dvs", "d.v.s", "s.k", "m.m", "osv", "o.s.v", "ca", "jfr", "t.o.m", "fr.o.m", "nr", "kl",
+    "e.g", "i.e", "eg", "ie", "dr", "mr", "mrs", "ms", "vs", "approx",
+    "t.ex", "bl.a", "dvs", "d.v.s", "s.k", "m.m", "o.s.v", "ca", "jfr", "t.o.m", "fr.o.m",
 }
+# ... and after these only when a number follows ("No. 5", "kl. 9"): "the answer is no." ends one.
+NUMBER_ABBREVIATIONS = {"no", "nr", "kl", "st"}
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=\S)")
 
 
@@ -172,6 +174,8 @@ def sentences(text: str) -> list[str]:
         before = text[start : match.start()]
         last_word = before.split()[-1].lower().rstrip(".") if before.split() else ""
         if last_word in ABBREVIATIONS or SINGLE_LETTER.fullmatch(last_word):
+            continue
+        if last_word in NUMBER_ABBREVIATIONS and text[match.end() : match.end() + 1].isdigit():
             continue
         result.append(text[start : match.end()].strip())
         start = match.end()

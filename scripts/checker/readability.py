@@ -78,9 +78,10 @@ _hyphenators: dict = {}
 
 def syllables(word: str, language: str = "en_GB") -> int:
     """Syllables of an English word, by hyphenation patterns (pyphen) and a vowel-group count."""
-    word = re.sub(r"[^A-Za-z]", "", word).lower()
-    if not word:
+    letters = re.sub(r"[^A-Za-z]", "", word).lower()
+    if not letters:
         return 1 if re.search(r"\d", word) else 0
+    word = letters
     groups = len(re.findall(r"[aeiouy]+", word))
     if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and groups > 1:
         groups -= 1
@@ -127,6 +128,6 @@ def report(site: Site) -> list[str]:
         lines.append("  Flesch reading ease, English and Easy Read (higher is easier; 60-70 is plain English):")
         lines += [f"    {s.value:6.1f}  {s.page.rel}  ({s.sentences} sentences, {s.words} words)" for s in flesch]
     if lix:
-        lines.append("  LIX, Swedish (lower is easier; under 40 for these pages, 30-40 is lättläst):")
+        lines.append("  LIX, Swedish (lower is easier; aim for 40 or lower; under 30 is very easy):")
         lines += [f"    {s.value:6.1f}  {s.page.rel}  ({s.sentences} sentences, {s.words} words)" for s in lix]
     return lines

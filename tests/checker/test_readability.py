@@ -84,6 +84,10 @@ def test_abbreviations_do_not_end_sentences():
     assert sentences("Bring papers, e.g. letters. Then rest, t.ex. hemma.") == ["Bring papers, e.g. letters.", "Then rest, t.ex. hemma."]
 
 
+def test_a_sentence_can_end_in_no():
+    assert sentences("If the answer is no. Ask why. Form No. 5 is here.") == ["If the answer is no.", "Ask why.", "Form No. 5 is here."]
+
+
 def test_syllables():
     assert [syllables(w) for w in ("care", "review", "education", "a")] == [1, 2, 4, 1]
 
