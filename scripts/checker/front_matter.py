@@ -48,13 +48,13 @@ def schema_findings(page: Page) -> Iterable[Finding]:
         where = _where(key_path)
         if error.validator == "additionalProperties":
             allowed = error.schema.get("properties", {})
-            for extra in sorted(set(error.instance) - set(allowed)):
+            for extra in sorted(set(error.instance) - set(allowed), key=str):
                 if key_path == () and extra == other:
                     why = "English pages have 'updated'" if kind == "english" else f"{VERSION_NAMES[page.version]} pages have 'english_version' (the English 'updated' date they follow)"
                     yield Finding(page.rel, page.field_line(extra), "front-matter/unknown-field", f"'{extra}' is not a field of this page: {why}")
                 else:
-                    name = _where(key_path + (extra,))
-                    yield Finding(page.rel, page.field_line(*key_path, extra), "front-matter/unknown-field", f"unknown field '{name}' (the fields are listed in CONTRIBUTING.md)")
+                    name = _where(key_path + (str(extra),))
+                    yield Finding(page.rel, page.field_line(*key_path, str(extra)), "front-matter/unknown-field", f"unknown field '{name}' (the fields are listed in CONTRIBUTING.md)")
         elif error.validator == "required":
             missing = error.message.split("'")[1]
             if key_path == ():
