@@ -163,3 +163,55 @@ def phone_href(number: str) -> str:
     if digits.startswith("0"):
         digits = "+44" + digits[1:]
     return "tel:" + digits
+
+
+# Tokens in pages: {{ local.area_name }}, {{ tel.icb }}, {{ email.icb }}, {{ link.icb }}.
+TOKEN_KINDS = ("local", "tel", "email", "link")
+VERSIONS = ("en", "sv", "en-easy")
+_CONTACT_FIELD = {"tel": "phone", "email": "email", "link": "url"}
+
+
+class TokenError(Exception):
+    """A token names no setting, or a setting it cannot use."""
+
+
+def _contact(settings: Settings, name: str) -> dict | None:
+    for dotted in (f"contacts.{name}", name):
+        try:
+            value = settings.get(dotted)
+        except KeyError:
+            continue
+        if isinstance(value, dict):
+            return value
+    return None
+
+
+def _is_text_per_version(value: Any) -> bool:
+    return isinstance(value, dict) and "en" in value and set(value) <= set(VERSIONS)
+
+
+def render_token(settings: Settings, kind: str, name: str, version: str = "en") -> str:
+    """The Markdown a token becomes in a page of `version`, or TokenError saying why it cannot."""
+    if kind not in TOKEN_KINDS:
+        raise TokenError("a token is {{ local.<setting> }}, {{ tel.<contact> }}, {{ email.<contact> }} or {{ link.<contact> }}")
+    if kind == "local":
+        try:
+            value = settings.get(name)
+        except KeyError:
+            raise TokenError(f"local.yml has no setting '{name}'")
+        if _is_text_per_version(value):
+            value = value.get(version, value["en"])  # a text given per version, English by default
+        if isinstance(value, (dict, list)):
+            raise TokenError(f"'{name}' in local.yml is a group of settings, not one value: name one of them")
+        return str(value)
+    contact = _contact(settings, name)
+    if contact is None:
+        raise TokenError(f"local.yml has no contact '{name}'")
+    for field in (_CONTACT_FIELD[kind], "name") if kind == "link" else (_CONTACT_FIELD[kind],):
+        if field not in contact:
+            raise TokenError(f"the contact '{name}' in local.yml has no {field}")
+    if kind == "tel":
+        return f"[{contact['phone']}]({phone_href(contact['phone'])})"
+    if kind == "email":
+        return f"[{contact['email']}](mailto:{contact['email']})"
+    return f"[{contact['name']}]({contact['url']})"

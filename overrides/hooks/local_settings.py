@@ -23,9 +23,10 @@ from scripts.local_settings import (  # noqa: E402
     PROJECT_ROOT,
     Settings,
     SettingsError,
+    TokenError,
     example_values,
     load_settings,
-    phone_href,
+    render_token,
     validate,
 )
 
@@ -56,45 +57,29 @@ def on_config(config):
     return config
 
 
-def _contact(name: str) -> dict:
-    for dotted in (f"contacts.{name}", name):
-        try:
-            value = _settings.get(dotted)
-        except KeyError:
-            continue
-        if isinstance(value, dict):
-            return value
-    raise KeyError(name)
+def replace_tokens(markdown: str, src_path: str, first_line: int = 1) -> str:
+    version = src_path.split("/", 1)[0]
 
-
-def render_token(kind: str, name: str) -> str:
-    if kind == "local":
-        value = _settings.get(name)
-        if isinstance(value, dict):
-            raise KeyError(name)
-        return str(value)
-    contact = _contact(name)
-    if kind == "tel":
-        return f"[{contact['phone']}]({phone_href(contact['phone'])})"
-    if kind == "email":
-        return f"[{contact['email']}](mailto:{contact['email']})"
-    return f"[{contact['name']}]({contact['url']})"
-
-
-def replace_tokens(markdown: str, src_path: str) -> str:
     def replace(match: re.Match) -> str:
         kind, name = match.groups()
         try:
-            return render_token(kind, name)
-        except KeyError:
-            line = markdown.count("\n", 0, match.start()) + 1
-            raise PluginError(f"docs/{src_path}:{line}: unknown local setting '{match.group(0)}' (see local.yml)")
+            return render_token(_settings, kind, name, version)
+        except TokenError as error:
+            line = first_line + markdown.count("\n", 0, match.start())
+            raise PluginError(f"docs/{src_path}:{line}: unknown local setting '{match.group(0)}': {error}")
 
     return TOKEN.sub(replace, markdown)
 
 
+def body_first_line(source: str, body: str) -> int:
+    """The file line on which the page body (the Markdown after the front matter) starts."""
+    start = source.find(body.lstrip("\n")[:200]) if body.strip() else -1
+    return source.count("\n", 0, start) + 1 if start >= 0 else 1
+
+
 def on_page_markdown(markdown, page, config, files):
-    markdown = replace_tokens(markdown, page.file.src_uri)
+    first_line = body_first_line(page.file.content_string, markdown)
+    markdown = replace_tokens(markdown, page.file.src_uri, first_line)
     locale = page.file.src_uri.split("/", 1)[0]
     abbreviations = ABBREVIATIONS / f"{locale}.md"
     if abbreviations.exists():

@@ -13,7 +13,6 @@ from scripts.checker.markdown import TOKEN
 from scripts.checker.model import Finding, Page, Site
 
 TOKEN_GRAMMAR = re.compile(r"^(?P<kind>local|tel|email|link)\.(?P<name>[a-z0-9_.]+)$")
-NEEDS = {"tel": "phone", "email": "email", "link": "url"}
 
 
 def settings_file(site: Site) -> Iterable[Finding]:
@@ -26,38 +25,15 @@ def settings_file(site: Site) -> Iterable[Finding]:
             yield Finding(site.settings_rel, problem.line, problem.rule, problem.message)
 
 
-def _contact(settings, name: str) -> dict | None:
-    for dotted in (f"contacts.{name}", name):
-        try:
-            value = settings.get(dotted)
-        except KeyError:
-            continue
-        if isinstance(value, dict):
-            return value
-    return None
-
-
-def token_problem(settings, expression: str) -> str | None:
-    """Why a token cannot be filled in, or None when it can (the same rules as the build hook)."""
+def token_problem(settings, expression: str, version: str = "en") -> str | None:
+    """Why a token cannot be filled in, or None when it can (the build hook uses the same function)."""
     match = TOKEN_GRAMMAR.match(expression)
-    if not match:
-        return "a token is {{ local.<setting> }}, {{ tel.<contact> }}, {{ email.<contact> }} or {{ link.<contact> }}"
-    kind, name = match["kind"], match["name"]
-    if kind == "local":
-        try:
-            value = settings.get(name)
-        except KeyError:
-            return f"local.yml has no setting '{name}'"
-        if isinstance(value, (dict, list)):
-            return f"'{name}' in local.yml is a group of settings, not one value: name one of them"
-        return None
-    contact = _contact(settings, name)
-    if contact is None:
-        return f"local.yml has no contact '{name}'"
-    if kind == "link" and "name" not in contact:
-        return f"the contact '{name}' in local.yml has no name"
-    if NEEDS[kind] not in contact:
-        return f"the contact '{name}' in local.yml has no {NEEDS[kind]}"
+    try:
+        if not match:
+            raise local_settings.TokenError("a token is {{ local.<setting> }}, {{ tel.<contact> }}, {{ email.<contact> }} or {{ link.<contact> }}")
+        local_settings.render_token(settings, match["kind"], match["name"], version)
+    except local_settings.TokenError as error:
+        return str(error)
     return None
 
 
@@ -68,7 +44,7 @@ def tokens(page: Page, site: Site) -> Iterable[Finding]:
     for match in TOKEN.finditer(page.body):
         expression = " ".join(match["expr"].split())
         line = page.line_of(match.start())
-        problem = token_problem(site.settings, expression)
+        problem = token_problem(site.settings, expression, page.version)
         if problem:
             yield Finding(page.rel, line, "settings/unknown-token", f"unknown token '{{{{ {expression} }}}}': {problem}")
         elif line in code_lines and not expression.startswith("local."):

@@ -187,3 +187,25 @@ def test_local_contacts_reach_the_pages_from_the_settings_file(built_site, versi
     html = (built_site / page_output(version, "where-to-get-help.md")).read_text(encoding="utf-8")
     assert '<a href="tel:+441632960001">01632 960001</a>' in html
     assert '<a href="mailto:sendiass@example.org">sendiass@example.org</a>' in html
+
+
+@pytest.mark.parametrize(
+    "version, hours",
+    [("en", "Open: 24 hours a day, every day."), ("sv", "Öppettider: dygnet runt, alla dagar."),
+     ("en-easy", "It is open 24 hours a day, every day.")],
+)
+def test_a_setting_given_per_version_shows_in_each_version(built_site, version, hours):
+    assert hours in (built_site / page_output(version, "get-help-now.md")).read_text(encoding="utf-8")
+
+
+def test_an_unknown_token_stops_the_build_with_file_and_line(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "node_modules", "site*"))
+    page = project / "docs/en/privacy.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.append("Call {{ tel.icbb }}.")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_build(tmp_path / "site", config=project / "mkdocs.yml")
+    assert result.returncode == 1
+    assert (f"docs/en/privacy.md:{len(lines)}: unknown local setting '{{{{ tel.icbb }}}}': local.yml has no contact 'icbb'"
+            in result.stdout + result.stderr)
