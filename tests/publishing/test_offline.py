@@ -37,3 +37,9 @@ def test_offline_copy_works_from_file_urls(offline_site, browser):
     assert links and all(link.startswith((offline_site / "sv").as_uri() + "/") for link in links)
     page.close()
     assert requests and all(url.startswith("file://") or url.startswith("data:") for url in requests)
+
+
+def test_links_written_in_pages_lead_to_pages_not_folders(offline_site):
+    home = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="sv/index.html"' in home and 'href="en-easy/index.html"' in home
+    assert 'href="sv/"' not in home and 'href="en-easy/"' not in home
