@@ -48,7 +48,14 @@ def drop_alternate_links(html: str) -> str:
     return ALTERNATE_LINK.sub("", html)
 
 
+# The heading permalinks' title comes from mkdocs.yml (toc.permalink_title), in English only.
+PERMALINK_TITLE = {"sv": "Länk till det här avsnittet", "en-easy": "Link to this part of the page"}
+
+
 def on_post_page(output, page, config):
+    version = page.file.src_uri.split("/", 1)[0]
+    if version in PERMALINK_TITLE:
+        output = output.replace('title="Link to this section"', f'title="{PERMALINK_TITLE[version]}"')
     return drop_alternate_links(output)
 
 

@@ -209,3 +209,10 @@ def test_an_unknown_token_stops_the_build_with_file_and_line(tmp_path):
     assert result.returncode == 1
     assert (f"docs/en/privacy.md:{len(lines)}: unknown local setting '{{{{ tel.icbb }}}}': local.yml has no contact 'icbb'"
             in result.stdout + result.stderr)
+
+
+def test_swedish_pages_have_no_english_theme_words(built_site):
+    html = (built_site / "sv/what-is-a-cetr/index.html").read_text(encoding="utf-8")
+    assert 'title="Länk till det här avsnittet"' in html
+    assert "Link to this section" not in html
+    assert 'alt="logo"' not in html
