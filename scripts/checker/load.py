@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 import re
+import subprocess
 from pathlib import Path
 
 import yaml
 
 from scripts import local_settings
-from scripts.checker.model import VERSIONS, Finding, NavEntry, Page, Site
+from scripts.checker.model import VERSIONS, Finding, NavEntry, Page, Redirect, Site
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there: 10 times faster
@@ -203,5 +204,51 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
     if any(page.version == "sv" for page in pages):
         never_use, problems = load_never_use()
         findings += problems
+    redirects, problems = load_redirects(root / "redirects.yml", "redirects.yml")
+    findings += problems
     return Site(root=root, pages=pages, today=today, publish=publish, settings=settings, nav=nav,
-                never_use=never_use, load_findings=findings)
+                never_use=never_use, redirects=redirects, published=published_pages(root, docs_dir),
+                load_findings=findings)
+
+
+def load_redirects(path: Path, rel: str) -> tuple[dict[str, Redirect], list[Finding]]:
+    """redirects.yml: old page name -> new page name, with the line of each entry."""
+    if not path.exists():
+        return {}, []
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        line, message = _yaml_problem(error) if isinstance(error, yaml.YAMLError) else (1, "not UTF-8 text")
+        return {}, [Finding(rel, line, "redirects/invalid-file", f"not valid YAML: {message}")]
+    entries = None
+    if isinstance(node, yaml.MappingNode):
+        entries = next((value for key, value in node.value if key.value == "redirects"), None)
+    if entries is None or (isinstance(entries, yaml.ScalarNode) and entries.value in ("", "~", "null")):
+        return {}, []
+    if not isinstance(entries, yaml.MappingNode):
+        return {}, [Finding(rel, entries.start_mark.line + 1, "redirects/invalid-file",
+                            "'redirects' must map old page file names to new ones (old.md: new.md)")]
+    redirects = {}
+    for key, value in entries.value:
+        redirects[str(key.value)] = Redirect(str(key.value), str(value.value), key.start_mark.line + 1)
+    return redirects, []
+
+
+def published_pages(root: Path, docs_dir: str) -> dict[str, str] | None:
+    """Every English page that git history has seen, with the commit that added it (None outside git)."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "--format=%h", "--name-only", "--diff-filter=A", "--", f"{docs_dir}/en"],
+            capture_output=True, text=True, timeout=20,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if result.returncode != 0:
+        return None
+    published, commit = {}, ""
+    for line in result.stdout.splitlines():
+        if line and "/" not in line:
+            commit = line
+        elif line.endswith(".md"):
+            published.setdefault(line.split(f"{docs_dir}/en/", 1)[-1], commit)
+    return published

@@ -88,6 +88,13 @@ class NavEntry:
 
 
 @dataclass
+class Redirect:
+    old: str  # cetr.md
+    new: str  # what-is-a-cetr.md
+    line: int  # in redirects.yml
+
+
+@dataclass
 class Site:
     root: Path
     pages: list[Page]
@@ -98,6 +105,8 @@ class Site:
     mkdocs_rel: str = "mkdocs.yml"
     settings_rel: str = "local.yml"
     never_use: Any = None  # terms.NeverUseList from data/swedish-never-use.yml (None without Swedish pages)
+    redirects: dict[str, "Redirect"] = field(default_factory=dict)  # old page name -> its entry in redirects.yml
+    published: dict[str, str] | None = None  # English page name -> commit that added it; None outside git
     load_findings: list[Finding] = field(default_factory=list)
 
     @cached_property

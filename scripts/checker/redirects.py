@@ -1,0 +1,35 @@
+"""Redirects: professionals share links to single pages, so a page that was published and is
+gone must leave an entry in redirects.yml, and every entry must lead to a page that exists."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from scripts.checker.model import Finding, Site
+
+REDIRECTS = "redirects.yml"
+
+
+def removed_pages_redirect(site: Site) -> Iterable[Finding]:
+    if site.published is None:
+        return  # not a git checkout: nothing shows which pages were published before
+    current = set(site.by_version["en"])
+    for name, commit in sorted(site.published.items()):
+        if name not in current and name not in site.redirects:
+            yield Finding(REDIRECTS, 1, "redirects/removed-page",
+                          f"docs/en/{name} was published (commit {commit}) and is gone: add '{name}: <new page>.md' "
+                          "so links people shared keep working")
+
+
+def redirect_targets_exist(site: Site) -> Iterable[Finding]:
+    for redirect in site.redirects.values():
+        if redirect.old in site.by_version["en"]:
+            yield Finding(REDIRECTS, redirect.line, "redirects/page-still-exists",
+                          f"'{redirect.old}' still exists in docs/en/: remove the page or the redirect")
+        for version, pages in site.by_version.items():
+            if redirect.new not in pages:
+                yield Finding(REDIRECTS, redirect.line, "redirects/missing-target",
+                              f"'{redirect.old}' points to '{redirect.new}', which does not exist in docs/{version}/")
+
+
+SITE_RULES = [removed_pages_redirect, redirect_targets_exist]

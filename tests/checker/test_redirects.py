@@ -1,0 +1,58 @@
+"""Redirects: a published page that is gone leaves a redirect; redirects lead to pages that exist."""
+
+from __future__ import annotations
+
+import subprocess
+
+from tests.checker.conftest import only
+
+
+def git(project, *args):
+    subprocess.run(["git", "-C", str(project.root), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@t", "HOME": str(project.root), "PATH": "/usr/bin:/bin"})
+
+
+def publish_then_remove_help(project):
+    """Commit the clean project (so help.md counts as published), then remove help.md everywhere."""
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "publish")
+    for version in ("en", "sv", "en-easy"):
+        project.path(f"docs/{version}/help.md").unlink()
+    project.replace("mkdocs.yml", "      - help.md\n", "")
+    return subprocess.run(["git", "-C", str(project.root), "log", "--format=%h", "-1"],
+                          capture_output=True, text=True).stdout.strip()
+
+
+def test_a_removed_page_without_a_redirect(project):
+    commit = publish_then_remove_help(project)
+    only(project.check(), f"redirects.yml:1: redirects/removed-page: docs/en/help.md was published (commit {commit}) "
+                          "and is gone: add 'help.md: <new page>.md' so links people shared keep working")
+
+
+def test_a_removed_page_with_a_redirect_is_fine(project):
+    publish_then_remove_help(project)
+    project.write("redirects.yml", "redirects:\n  help.md: index.md\n")
+    result = project.check()
+    assert (result.lines, result.code) == ([], 0), result.lines
+
+
+def test_a_redirect_to_a_page_that_does_not_exist(project):
+    project.write("redirects.yml", "# moved pages\nredirects:\n  old.md: gone.md\n")
+    result = project.check()
+    assert result.code == 1
+    assert result.lines == [
+        f"redirects.yml:3: redirects/missing-target: 'old.md' points to 'gone.md', which does not exist in docs/{version}/"
+        for version in ("en-easy", "en", "sv")  # sorted as printed
+    ]
+
+
+def test_a_redirect_from_a_page_that_still_exists(project):
+    project.write("redirects.yml", "redirects:\n  help.md: index.md\n")
+    only(project.check(), "redirects.yml:2: redirects/page-still-exists: 'help.md' still exists in docs/en/: remove the page or the redirect")
+
+
+def test_a_redirects_file_that_is_not_yaml(project):
+    project.write("redirects.yml", "redirects:\n  old.md: [new.md\n")
+    only(project.check(), "redirects.yml:2: redirects/invalid-file: not valid YAML: expected ',' or ']', but got '<stream end>'")
