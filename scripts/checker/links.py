@@ -9,9 +9,7 @@ to a temporary folder, never to docs/.
 from __future__ import annotations
 
 import csv
-import functools
 import html.parser
-import http.server
 import io
 import os
 import posixpath
@@ -20,12 +18,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from scripts.checker.model import WARNING, Finding, Site
+from scripts.site_server import serve
 
 BUILD_TIMEOUT = 600
 LINKCHECKER_TIMEOUT = 900
@@ -209,22 +207,6 @@ def _ids(parsed: dict, site_dir: Path, target: str) -> set[str]:
 
 # --- linkchecker over http ------------------------------------------------------------------------
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        self.send_header("LinkChecker", "allow")  # linkchecker then does not throttle this host
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site_dir)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def start_urls(site: Site, base: str) -> list[str]:
     return [base] + [base + prefix for prefix, version in PREFIXES if site.by_version.get(version)]
 
@@ -238,18 +220,16 @@ def run_linkchecker(site: Site, site_dir: Path, external: bool, work: Path) -> t
     # Run as root, linkchecker drops to the user nobody, who must still read its config.
     work.chmod(0o755)
     config.chmod(0o644)
-    server, base = serve(site_dir)
-    try:
-        command = [linkchecker, "--config", str(config), "--no-status", "--output", "csv", "--recursion-level", "-1"]
-        if external:
-            command += ["--check-extern", "--verbose"]  # --verbose: list the working external links too
-        result = subprocess.run(command + start_urls(site, base), capture_output=True, text=True, timeout=LINKCHECKER_TIMEOUT,
-                                cwd=work, env={**os.environ, "HOME": str(work)})
-    except subprocess.TimeoutExpired:
-        return [Finding(site.mkdocs_rel, 1, "links/linkchecker-failed", f"linkchecker took longer than {LINKCHECKER_TIMEOUT} s")], []
-    finally:
-        server.shutdown()
-        server.server_close()
+    command = [linkchecker, "--config", str(config), "--no-status", "--output", "csv", "--recursion-level", "-1"]
+    if external:
+        command += ["--check-extern", "--verbose"]  # --verbose: list the working external links too
+    # The server sends a LinkChecker header, so linkchecker does not throttle itself against it.
+    with serve(site_dir) as base:
+        try:
+            result = subprocess.run(command + start_urls(site, base), capture_output=True, text=True,
+                                    timeout=LINKCHECKER_TIMEOUT, cwd=work, env={**os.environ, "HOME": str(work)})
+        except subprocess.TimeoutExpired:
+            return [Finding(site.mkdocs_rel, 1, "links/linkchecker-failed", f"linkchecker took longer than {LINKCHECKER_TIMEOUT} s")], []
     if result.returncode not in (0, 1):
         last = (result.stderr.strip().splitlines() or ["no output"])[-1]
         return [Finding(site.mkdocs_rel, 1, "links/linkchecker-failed", f"linkchecker failed (exit {result.returncode}): {last}")], []
