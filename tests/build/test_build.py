@@ -216,3 +216,10 @@ def test_swedish_pages_have_no_english_theme_words(built_site):
     assert 'title="Länk till det här avsnittet"' in html
     assert "Link to this section" not in html
     assert 'alt="logo"' not in html
+
+
+def test_easy_read_pictures_load_as_the_reader_scrolls(built_site):
+    html = (built_site / "en-easy/types-of-review/index.html").read_text(encoding="utf-8")
+    pictures = re.findall(r'<img [^>]*src="[^"]*assets/pictures/(?!logo)[^"]*"[^>]*>', html)
+    assert len(pictures) >= 5
+    assert all('loading="lazy"' in picture and re.search(r'alt="[^"]+"', picture) for picture in pictures)
