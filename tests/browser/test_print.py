@@ -1,0 +1,39 @@
+"""Issue 7, part 6: the checklist page prints on A4 as words only, with nothing cut off."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import VERSION_PREFIX
+
+# A4 is 210 mm wide; print.css leaves 15 mm each side: 180 mm = 680 CSS px at 96 px to the inch.
+PRINT_WIDTH = 680
+
+HIDDEN = ".md-header, .md-banner, .md-sidebar, .md-footer, .md-skip, .md-search, .md-top"
+
+TOO_WIDE = """width => [...document.querySelectorAll('body *')]
+  .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > width + 1)
+  .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')
+            + ` "${(e.textContent || '').trim().slice(0, 40)}"`)"""
+
+
+@pytest.mark.parametrize("version", VERSION_PREFIX)
+def test_checklist_prints_on_a4_without_navigation_or_cut_off_text(base_url, browser, version):
+    context = browser.new_context(viewport={"width": PRINT_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.goto(base_url + VERSION_PREFIX[version] + "getting-ready/")
+    page.emulate_media(media="print")
+    shown = page.eval_on_selector_all(
+        HIDDEN, "elements => elements.filter(e => getComputedStyle(e).display !== 'none').map(e => e.className)")
+    assert shown == [], f"shown on paper: {shown}"
+    assert page.evaluate("() => document.querySelector('h1').getBoundingClientRect().height") > 0
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PRINT_WIDTH
+    wide = page.evaluate(TOO_WIDE, PRINT_WIDTH)
+    assert wide == [], f"wider than an A4 page: {wide[:10]}"
+    pdf = page.pdf(format="A4", print_background=False)
+    context.close()
+    assert pdf.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    assert pages >= 1
