@@ -1,0 +1,77 @@
+"""Screenshots of the site for a person to look at: the home page and one content page of each
+version, at phone (360 px) and laptop (1280 px) width, whole page.
+
+    .venv/bin/python -m scripts.screenshots                 # build the site, then take them
+    .venv/bin/python -m scripts.screenshots --site DIR      # use a site built already
+    .venv/bin/python -m scripts.screenshots --out DIR       # where to save (default: screenshots/)
+
+Uses Debian's /usr/bin/chromium through Playwright (never `playwright install`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from scripts.site_server import serve
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+VERSIONS = {"en": "", "sv": "sv/", "en-easy": "en-easy/"}
+PAGES = {"home": "", "what-is-a-cetr": "what-is-a-cetr/"}
+WIDTHS = {"phone": (360, 740), "laptop": (1280, 800)}
+
+
+def build(site: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    # never --quiet: it hides the warnings that --strict must fail on
+    subprocess.run([mkdocs, "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+
+
+def take(site: Path, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    saved = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for width_name, (width, height) in WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            for version, prefix in VERSIONS.items():
+                for page_name, path in PAGES.items():
+                    page.goto(base + prefix + path, wait_until="networkidle")
+                    file = out / f"{version}-{page_name}-{width_name}.png"
+                    page.screenshot(path=str(file), full_page=True)
+                    saved.append(file)
+            page.close()
+        browser.close()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots", help="folder for the PNG files")
+    args = parser.parse_args(argv)
+    if args.site:
+        saved = take(args.site, args.out)
+    else:
+        with tempfile.TemporaryDirectory(prefix="cetr-site-") as folder:
+            build(Path(folder))
+            saved = take(Path(folder), args.out)
+    for file in saved:
+        print(file)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
