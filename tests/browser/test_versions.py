@@ -27,8 +27,11 @@ def test_switcher_leads_to_the_same_page_in_each_other_version(base_url, pages, 
             href = page.eval_on_selector(f'.md-select__link[hreflang="{HREFLANG[v]}"]', "a => a.href")
             if href != expected[v]:
                 wrong.append(f"/{path}: the {v} link goes to {href}, not {expected[v]}")
-        # ... and a real click on one of them (taking turns) lands there
-        target = others[number % 2]
+        # ... and a real click lands there: on every 404 and every third page (taking turns between
+        # the other two versions), which keeps the test quick and still clicks in every direction
+        if not (path.endswith("404.html") or number % 3 == 0):
+            continue
+        target = others[(number // 3) % 2]
         page.hover(".cetr-switcher__button")  # opens the list, as a mouse does
         # force: click at once, without waiting for the list's fade-in to end (which takes most of a second)
         with page.expect_navigation():
