@@ -48,8 +48,15 @@ def drop_alternate_links(html: str) -> str:
     return ALTERNATE_LINK.sub("", html)
 
 
-# The heading permalinks' title comes from mkdocs.yml (toc.permalink_title), in English only.
-PERMALINK_TITLE = {"sv": "Länk till det här avsnittet", "en-easy": "Link to this part of the page"}
+# Words that Material or mkdocs.yml put in every page in one language only:
+# the heading permalinks' title (toc.permalink_title), and a name for the search dialog, which has none.
+PERMALINK_TITLE = {"en": "Link to this section", "sv": "Länk till det här avsnittet", "en-easy": "Link to this part of the page"}
+SEARCH_DIALOG_NAME = {"en": "Search this guide", "sv": "Sök i guiden", "en-easy": "Search"}
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def name_search_dialog(html: str, version: str) -> str:
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_DIALOG_NAME[version]}">')
 
 
 # Easy Read pages have a picture beside every point: the ones below the first screen load when
@@ -65,9 +72,8 @@ def on_post_page(output, page, config):
     version = page.file.src_uri.split("/", 1)[0]
     if version == "en-easy":
         output = lazy_pictures(output)
-    if version in PERMALINK_TITLE:
-        output = output.replace('title="Link to this section"', f'title="{PERMALINK_TITLE[version]}"')
-    return drop_alternate_links(output)
+    output = output.replace('title="Link to this section"', f'title="{PERMALINK_TITLE[version]}"')
+    return name_search_dialog(drop_alternate_links(output), version)
 
 
 def _i18n(config):
@@ -79,7 +85,7 @@ def _i18n(config):
 
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
-        output_content = drop_alternate_links(output_content)
+        output_content = name_search_dialog(drop_alternate_links(output_content), _i18n(config).current_language)
         _not_found_pages[_i18n(config).current_language] = output_content
     return output_content
 

@@ -223,3 +223,10 @@ def test_easy_read_pictures_load_as_the_reader_scrolls(built_site):
     pictures = re.findall(r'<img [^>]*src="[^"]*assets/pictures/(?!logo)[^"]*"[^>]*>', html)
     assert len(pictures) >= 5
     assert all('loading="lazy"' in picture and re.search(r'alt="[^"]+"', picture) for picture in pictures)
+
+
+@pytest.mark.parametrize("version, name", [("en", "Search this guide"), ("sv", "Sök i guiden"), ("en-easy", "Search")])
+def test_the_search_dialog_has_a_name_in_its_version(built_site, version, name):
+    for page in (page_output(version, "index.md"), OUTPUT_PREFIX[version] + "404.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert f'role="dialog" aria-label="{name}">' in html
