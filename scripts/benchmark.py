@@ -22,15 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS, chromium
 from scripts.site_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
 BUDGET_FIRST_VISIT_BYTES = 100_000   # everything a content page's first visit downloads, gzip
 BUDGET_HTML_BYTES = 14_000           # one page's HTML, gzip: fits the first round trips of a slow link
@@ -85,13 +81,9 @@ def multiplied_project(factor: int, target: Path) -> Path:
 
 def first_visit(site: Path, url_path: str) -> dict:
     """Load one page in a fresh Chromium profile and weigh what the server sent for it."""
-    from playwright.sync_api import sync_playwright
-
     served: list[str] = []
-    with serve(site, served) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    with serve(site, served) as base, chromium() as browser:
         page = browser.new_page(viewport={"width": 360, "height": 740})
-        blocking = []
         page.goto(base + url_path, wait_until="networkidle")
         blocking = page.evaluate(
             """() => [...document.head.querySelectorAll('link[rel=stylesheet], script[src]')]
@@ -99,7 +91,6 @@ def first_visit(site: Path, url_path: str) -> dict:
                                                   : !(e.async || e.defer || e.type === 'module'))
                 .map(e => e.getAttribute('href') || e.getAttribute('src'))"""
         )
-        browser.close()
     files = []
     for path in served:
         local = site / path.lstrip("/")

@@ -17,14 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from scripts.chromium import chromium
 from scripts.site_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 VERSIONS = {"en": "", "sv": "sv/", "en-easy": "en-easy/"}
 PAGES = {"home": "", "what-is-a-cetr": "what-is-a-cetr/"}
 WIDTHS = {"phone": (360, 740), "laptop": (1280, 800)}
@@ -38,12 +34,9 @@ def build(site: Path) -> None:
 
 
 def take(site: Path, out: Path) -> list[Path]:
-    from playwright.sync_api import sync_playwright
-
     out.mkdir(parents=True, exist_ok=True)
     saved = []
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    with serve(site) as base, chromium() as browser:
         for width_name, (width, height) in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             for version, prefix in VERSIONS.items():
@@ -53,7 +46,6 @@ def take(site: Path, out: Path) -> list[Path]:
                     page.screenshot(path=str(file), full_page=True)
                     saved.append(file)
             page.close()
-        browser.close()
     return saved
 
 

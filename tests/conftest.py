@@ -47,3 +47,12 @@ def built_site(tmp_path_factory) -> Path:
     result = run_build(site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every test that needs a browser (Playwright allows one per process)."""
+    from scripts.chromium import chromium
+
+    with chromium() as browser:
+        yield browser

@@ -15,11 +15,6 @@ import pytest
 from scripts.site_server import serve
 from tests.conftest import VERSIONS, english_pages, page_output
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 # The widths every page is tested at: a small phone and a laptop.
 VIEWPORTS = {
     "phone": {"width": 360, "height": 740},
@@ -77,16 +72,6 @@ def content_pages(pages) -> list[str]:
 def base_url(built_site):
     with serve(built_site) as base:
         yield base
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")

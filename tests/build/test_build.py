@@ -230,3 +230,10 @@ def test_the_search_dialog_has_a_name_in_its_version(built_site, version, name):
     for page in (page_output(version, "index.md"), OUTPUT_PREFIX[version] + "404.html"):
         html = (built_site / page).read_text(encoding="utf-8")
         assert f'role="dialog" aria-label="{name}">' in html
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_every_h1_can_take_the_skip_links_focus(built_site, version):
+    for page in english_pages():
+        html = (built_site / page_output(version, page)).read_text(encoding="utf-8")
+        assert re.search(r'<h1 tabindex="-1"[^>]* id="', html), page
