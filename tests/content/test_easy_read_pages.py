@@ -20,6 +20,7 @@ import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from tests.conftest import DOCS, ROOT, english_pages
+from tests.content.pages import read_page
 
 EN = DOCS / "en"
 EASY = DOCS / "en-easy"
@@ -33,16 +34,6 @@ TOKEN = re.compile(r"\{\{\s*(?:local|tel|email|link)\.[a-z0-9_.]+\s*\}\}")
 MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.superfences"]
 
 PAGES = english_pages()
-
-
-def read_page(path: Path) -> tuple[dict, str]:
-    """Front matter (as YAML) and body of a page."""
-    text = path.read_text(encoding="utf-8")
-    match = re.match(r"---\n(.*?)\n---[ \t]*\n", text, re.S)
-    assert match, f"{path.relative_to(ROOT)}: no front matter between --- lines at the top"
-    front_matter = yaml.safe_load(match.group(1))
-    assert isinstance(front_matter, dict), f"{path.relative_to(ROOT)}: front matter is not a mapping"
-    return front_matter, text[match.end() :]
 
 
 def render(body: str) -> BeautifulSoup:

@@ -9,9 +9,9 @@ import datetime
 import re
 
 import pytest
-import yaml
 
 from tests.conftest import DOCS
+from tests.content.pages import read_page
 
 PAGES = (
     "index.md",
@@ -30,10 +30,7 @@ TODAY = datetime.date(2026, 11, 23)
 
 def split(page: str) -> tuple[dict, str]:
     """Front matter (as parsed YAML) and body of an English page."""
-    text = (DOCS / "en" / page).read_text(encoding="utf-8")
-    match = re.match(r"^---\n(.*?)\n---\n(.*)$", text, re.S)
-    assert match, f"{page}: no front matter block"
-    return yaml.safe_load(match.group(1)), match.group(2)
+    return read_page(DOCS / "en" / page)
 
 
 def body(page: str) -> str:

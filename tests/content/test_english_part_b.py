@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.conftest import DOCS, ROOT
+from tests.content.pages import read_page as read_english_page
 
 EN = DOCS / "en"
 ABBREVIATIONS = ROOT / "includes" / "abbreviations" / "en.md"
@@ -35,14 +35,7 @@ RAW_PHONE = re.compile(r"(?<![\w/.-])(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3
 
 
 def read_page(name: str) -> tuple[dict, str]:
-    path = EN / name
-    assert path.is_file(), f"docs/en/{name} is missing"
-    text = path.read_text(encoding="utf-8")
-    match = re.match(r"---\n(.*?)\n---[ \t]*\n", text, re.S)
-    assert match, f"docs/en/{name}: no front matter between --- lines at the top"
-    front_matter = yaml.safe_load(match.group(1))
-    assert isinstance(front_matter, dict), f"docs/en/{name}: front matter is not a mapping"
-    return front_matter, text[match.end() :]
+    return read_english_page(EN / name)
 
 
 def body(name: str) -> str:

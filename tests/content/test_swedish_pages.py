@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from tests.conftest import DOCS, ROOT, english_pages
+from tests.content.pages import read_page
 
 EN = DOCS / "en"
 SV = DOCS / "sv"
@@ -25,19 +26,6 @@ FENCED_BLOCK = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?^(?P=fence)[ \t]*$",
 TOKEN = re.compile(r"\{\{\s*(?:local|tel|email|link)\.[a-z0-9_.]+\s*\}\}")
 
 PAGES = english_pages()
-
-
-def read_page(path: Path) -> tuple[dict, str]:
-    """Front matter (as YAML) and body of a page."""
-    text = path.read_text(encoding="utf-8")
-    match = re.match(r"---\n(.*?)\n---[ \t]*\n", text, re.S)
-    assert match, f"{path.relative_to(ROOT)}: no front matter between --- lines at the top"
-    try:
-        front_matter = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        pytest.fail(f"{path.relative_to(ROOT)}: the front matter is not valid YAML: {error}")
-    assert isinstance(front_matter, dict), f"{path.relative_to(ROOT)}: front matter is not a mapping"
-    return front_matter, text[match.end() :]
 
 
 def without_code_blocks(markdown: str) -> str:
