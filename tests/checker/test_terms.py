@@ -120,3 +120,11 @@ def test_the_termbase_loads_and_is_well_formed():
         assert re.match(r"^2\.[1-6] ", entry["section"]), entry
     english = [entry["english"].casefold() for entry in terms]
     assert len(english) == len(set(english)), "an English term is listed twice"
+
+
+def test_spaced_single_quotes_are_wrong_but_a_quote_inside_a_quote_is_right(project):
+    project.append("docs/sv/help.md", "\nDe kallar det ’ Key Lines Of Enquiry ’ i rapporten.\n")
+    result = project.check()
+    assert result.code == 1 and len(result.lines) == 1 and "terms/never-use" in result.lines[0] and "’ … ’" in result.lines[0]
+    project.replace("docs/sv/help.md", "’ Key Lines Of Enquiry ’", "”Hon sa ’nej’ till mig”")
+    assert project.check().lines == []
