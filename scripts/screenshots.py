@@ -42,6 +42,9 @@ def take(site: Path, out: Path) -> list[Path]:
             for version, prefix in VERSIONS.items():
                 for page_name, path in PAGES.items():
                     page.goto(base + prefix + path, wait_until="networkidle")
+                    # a full-page picture shows every Easy Read picture, not only those a reader has scrolled to
+                    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')")
+                    page.wait_for_load_state("networkidle")
                     file = out / f"{version}-{page_name}-{width_name}.png"
                     page.screenshot(path=str(file), full_page=True)
                     saved.append(file)
