@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,13 @@ def page_output(version: str, page: str) -> str:
     stem = page[:-3]
     html = "index.html" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/") + "index.html"
     return OUTPUT_PREFIX[version] + html
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """A throwaway copy of the project (without the venv, git and builds), to break one thing in."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "node_modules", "site*", "screenshots", "benchmark-results"))
+    return project
 
 
 def run_build(site_dir: Path, extra_env: dict | None = None, config: Path | None = None) -> subprocess.CompletedProcess:

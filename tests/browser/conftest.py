@@ -13,7 +13,7 @@ import axe_playwright_python
 import pytest
 
 from scripts.site_server import serve
-from tests.conftest import VERSIONS, english_pages, page_output
+from tests.conftest import OUTPUT_PREFIX, VERSIONS, english_pages, page_output
 
 # The widths every page is tested at: a small phone and a laptop.
 VIEWPORTS = {
@@ -22,7 +22,6 @@ VIEWPORTS = {
 }
 # axe-core as shipped in the axe-playwright-python wheel; injected into every page of a context.
 AXE_SOURCE = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
-VERSION_PREFIX = {"en": "", "sv": "sv/", "en-easy": "en-easy/"}
 
 
 def is_redirect(path: Path) -> bool:
@@ -49,8 +48,8 @@ def version_of(url_path: str) -> str:
 
 def page_in_version(url_path: str, version: str) -> str:
     """'sv/what-is-a-cetr/' in 'en-easy' -> 'en-easy/what-is-a-cetr/'."""
-    rest = url_path.removeprefix(VERSION_PREFIX[version_of(url_path)])
-    return VERSION_PREFIX[version] + rest
+    rest = url_path.removeprefix(OUTPUT_PREFIX[version_of(url_path)])
+    return OUTPUT_PREFIX[version] + rest
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +57,7 @@ def pages(built_site) -> list[str]:
     found = site_pages(built_site)
     # every English page in every version, and one 404 per version: nothing silently untested
     expected = {page_output(v, p).removesuffix("index.html") for v in VERSIONS for p in english_pages()}
-    expected |= {VERSION_PREFIX[v] + "404.html" for v in VERSIONS}
+    expected |= {OUTPUT_PREFIX[v] + "404.html" for v in VERSIONS}
     assert expected <= set(found), f"pages missing from the build: {sorted(expected - set(found))}"
     return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import VERSION_PREFIX, page_in_version
+from tests.browser.conftest import OUTPUT_PREFIX, page_in_version
 
 # What has the focus, and can a sighted keyboard user see it: a focus style, and on screen, not covered.
 FOCUS = """async () => {
@@ -82,9 +82,9 @@ def test_skip_link_comes_first_and_moves_focus_to_the_content(base_url, pages, n
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("version", VERSION_PREFIX)
+@pytest.mark.parametrize("version", OUTPUT_PREFIX)
 def test_language_switcher_works_by_keyboard(base_url, new_page, viewport, version):
-    path = VERSION_PREFIX[version] + "what-is-a-cetr/"
+    path = OUTPUT_PREFIX[version] + "what-is-a-cetr/"
     page = new_page(viewport)
     page.goto(base_url + path)
     tab_to(page, ".cetr-switcher__button")
@@ -107,9 +107,9 @@ def test_language_switcher_works_by_keyboard(base_url, new_page, viewport, versi
     assert page.url == base_url + page_in_version(path, OTHER[version])
 
 
-@pytest.mark.parametrize("version", VERSION_PREFIX)
+@pytest.mark.parametrize("version", OUTPUT_PREFIX)
 def test_search_works_by_keyboard(base_url, new_page, viewport, version):
-    home = base_url + VERSION_PREFIX[version]
+    home = base_url + OUTPUT_PREFIX[version]
     page = new_page(viewport)
     page.goto(home + "what-is-a-cetr/")
     tab_to(page, ".md-search__input")  # reaching the search box by Tab opens the search
@@ -147,7 +147,7 @@ def test_search_works_by_keyboard(base_url, new_page, viewport, version):
 def test_focus_is_always_visible(base_url, new_page, viewport, version):
     """Tab through a whole page: every stop has a focus ring, on screen, not hidden under anything."""
     page = new_page(viewport)
-    page.goto(base_url + VERSION_PREFIX[version] + "what-is-a-cetr/")
+    page.goto(base_url + OUTPUT_PREFIX[version] + "what-is-a-cetr/")
     problems, stops = [], 0
     for _ in range(400):
         page.keyboard.press("Tab")
@@ -159,4 +159,4 @@ def test_focus_is_always_visible(base_url, new_page, viewport, version):
             if not focus[check]:
                 problems.append(f"stop {stops}, {focus['name']}: {what}")
     assert stops > 10
-    assert not problems, f"{viewport}, /{VERSION_PREFIX[version]}what-is-a-cetr/:\n" + "\n".join(problems)
+    assert not problems, f"{viewport}, /{OUTPUT_PREFIX[version]}what-is-a-cetr/:\n" + "\n".join(problems)

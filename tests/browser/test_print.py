@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import VERSION_PREFIX
+from tests.browser.conftest import OUTPUT_PREFIX
 
 # A4 is 210 mm wide; print.css leaves 15 mm each side: 180 mm = 680 CSS px at 96 px to the inch.
 PRINT_WIDTH = 680
@@ -19,11 +19,11 @@ TOO_WIDE = """width => [...document.querySelectorAll('body *')]
             + ` "${(e.textContent || '').trim().slice(0, 40)}"`)"""
 
 
-@pytest.mark.parametrize("version", VERSION_PREFIX)
+@pytest.mark.parametrize("version", OUTPUT_PREFIX)
 def test_checklist_prints_on_a4_without_navigation_or_cut_off_text(base_url, browser, version):
     context = browser.new_context(viewport={"width": PRINT_WIDTH, "height": 1000})
     page = context.new_page()
-    page.goto(base_url + VERSION_PREFIX[version] + "getting-ready/")
+    page.goto(base_url + OUTPUT_PREFIX[version] + "getting-ready/")
     page.emulate_media(media="print")
     shown = page.eval_on_selector_all(
         HIDDEN, "elements => elements.filter(e => getComputedStyle(e).display !== 'none').map(e => e.className)")

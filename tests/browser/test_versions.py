@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import VERSION_PREFIX, page_in_version, version_of
+from tests.browser.conftest import OUTPUT_PREFIX, page_in_version, version_of
 
 HREFLANG = {"en": "en", "sv": "sv", "en-easy": "en-x-easy"}
 
@@ -18,10 +18,10 @@ def test_switcher_leads_to_the_same_page_in_each_other_version(base_url, pages, 
     wrong = []
     for number, path in enumerate(pages):
         version = version_of(path)
-        others = [v for v in VERSION_PREFIX if v != version]
+        others = [v for v in OUTPUT_PREFIX if v != version]
         # a 404 has no twin: its switcher goes to each version's home page
-        expected = {v: base_url + (VERSION_PREFIX[v] if path.endswith("404.html") else page_in_version(path, v))
-                    for v in VERSION_PREFIX}
+        expected = {v: base_url + (OUTPUT_PREFIX[v] if path.endswith("404.html") else page_in_version(path, v))
+                    for v in OUTPUT_PREFIX}
         page.goto(base_url + path)
         for v in others:  # every link goes to the right place ...
             href = page.eval_on_selector(f'.md-select__link[hreflang="{HREFLANG[v]}"]', "a => a.href")
@@ -46,7 +46,7 @@ def words(text: str) -> set[str]:
 
 
 def index_text(site, version: str) -> str:
-    index = json.loads((site / VERSION_PREFIX[version] / "search/search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / OUTPUT_PREFIX[version] / "search/search_index.json").read_text(encoding="utf-8"))
     return " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
 
 
@@ -59,7 +59,7 @@ def only_swedish_word_starts(site) -> list[str]:
 
 
 def search(page, base_url, version: str, query: str) -> list[str]:
-    page.goto(base_url + VERSION_PREFIX[version])
+    page.goto(base_url + OUTPUT_PREFIX[version])
     page.keyboard.press("/")
     page.keyboard.type(query)
     # the meta line says how many pages were found (or that none were), once the search has run

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import HTML_LANG, OUTPUT_PREFIX, ROOT, VERSIONS, english_pages, page_output, run_build
+from tests.conftest import HTML_LANG, OUTPUT_PREFIX, VERSIONS, copy_project, english_pages, page_output, run_build
 
 
 class Elements(HTMLParser):
@@ -154,8 +153,7 @@ def test_css_and_javascript_load_nothing_from_another_host(built_site):
 
 
 def test_a_missing_translation_fails_the_build(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "node_modules", "site"))
+    project = copy_project(tmp_path)
     (project / "docs/sv/privacy.md").unlink()
     result = run_build(tmp_path / "site", config=project / "mkdocs.yml")
     assert result.returncode == 1
@@ -171,8 +169,7 @@ def test_the_publishing_build_refuses_example_settings(tmp_path):
 
 
 def test_the_publishing_build_passes_with_real_settings(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "node_modules", "site"))
+    project = copy_project(tmp_path)
     settings = (project / "local.yml").read_text(encoding="utf-8")
     settings = re.sub(r"Example(shire)?", "Kentish", settings)
     settings = settings.replace("example.org", "kentish.gov.uk").replace("01632 960", "01622 694")
@@ -199,8 +196,7 @@ def test_a_setting_given_per_version_shows_in_each_version(built_site, version, 
 
 
 def test_an_unknown_token_stops_the_build_with_file_and_line(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "node_modules", "site*"))
+    project = copy_project(tmp_path)
     page = project / "docs/en/privacy.md"
     lines = page.read_text(encoding="utf-8").splitlines()
     lines.append("Call {{ tel.icbb }}.")

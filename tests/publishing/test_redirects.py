@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import shutil
-
 import pytest
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import copy_project, run_build
 
 
 @pytest.mark.parametrize(
@@ -20,12 +17,6 @@ def test_short_addresses_redirect_within_their_version(built_site, old, new, lan
     assert f'<meta http-equiv="refresh" content="0; url=../{new}/">' in html
     assert f'<html lang="{lang}">' in html
     assert "<script" not in html  # the CSP has no hash for it
-
-
-def copy_project(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "node_modules", "site*"))
-    return project
 
 
 def test_a_redirect_to_a_missing_page_fails_the_build(tmp_path):
