@@ -68,12 +68,16 @@ def lazy_pictures(html: str) -> str:
     return CONTENT_PICTURE.sub('<img loading="lazy" decoding="async" ', html)
 
 
-def on_post_page(output, page, config):
-    version = page.file.src_uri.split("/", 1)[0]
+def fix_page(html: str, version: str) -> str:
+    """Every fix a built page of `version` needs: content pages and 404 pages alike."""
     if version == "en-easy":
-        output = lazy_pictures(output)
-    output = output.replace('title="Link to this section"', f'title="{PERMALINK_TITLE[version]}"')
-    return name_search_dialog(drop_alternate_links(output), version)
+        html = lazy_pictures(html)
+    html = html.replace('title="Link to this section"', f'title="{PERMALINK_TITLE[version]}"')
+    return name_search_dialog(drop_alternate_links(html), version)
+
+
+def on_post_page(output, page, config):
+    return fix_page(output, page.file.src_uri.split("/", 1)[0])
 
 
 def _i18n(config):
@@ -85,8 +89,9 @@ def _i18n(config):
 
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
-        output_content = name_search_dialog(drop_alternate_links(output_content), _i18n(config).current_language)
-        _not_found_pages[_i18n(config).current_language] = output_content
+        language = _i18n(config).current_language
+        output_content = fix_page(output_content, language)
+        _not_found_pages[language] = output_content
     return output_content
 
 
