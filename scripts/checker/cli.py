@@ -47,6 +47,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--external", action="store_true", help="with --links: check external links too (warnings)")
     p.add_argument("--publish", action="store_true", help="example values left in local.yml are errors")
     p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD", help="the date to check review dates against")
+    p.add_argument("--format", choices=("plain", "github"), default="plain",
+                   help="plain: path:line: rule: message (default); github: GitHub Actions annotations, "
+                        "so each problem shows on its line of the file in GitHub's web pages")
     return p
 
 
@@ -60,6 +63,22 @@ def run_rules(site: Site) -> list[Finding]:
         for rule in getattr(family, "SITE_RULES", []):
             findings.extend(rule(site))
     return findings
+
+
+def _annotation_property(value: str) -> str:
+    # GitHub's workflow commands: a property value escapes % CR LF : and , (and the data % CR LF).
+    return _annotation_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_annotation(finding: Finding) -> str:
+    """One finding as a GitHub Actions annotation: ::error file=…,line=…,title=rule::message."""
+    level = "warning" if finding.severity == WARNING else "error"
+    return (f"::{level} file={_annotation_property(finding.path)},line={finding.line},"
+            f"title={_annotation_property(finding.rule)}::{_annotation_data(finding.message)}")
 
 
 def summary(findings: Iterable[Finding]) -> str:
@@ -114,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for line in report:
         print(line)
     for finding in findings:
-        print(finding)
+        print(github_annotation(finding) if options.format == "github" else finding)
     print(summary(findings))
     failing = any(f.severity == ERROR or options.strict for f in findings)
     return EXIT_FINDINGS if failing else EXIT_OK
