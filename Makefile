@@ -8,7 +8,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup browser-setup build publish offline benchmark check
+.PHONY: serve test setup browser-setup build publish offline export benchmark check
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -51,6 +51,14 @@ offline: setup
 	CETR_OFFLINE=true $(VENV)/bin/mkdocs build --strict --site-dir site-offline
 	rm -f cetr-family-guide-offline.zip
 	cd site-offline && $(abspath $(PYTHON)) -m zipfile -c ../cetr-family-guide-offline.zip .
+
+# Every page of every version as plain HTML, to paste into a Local Offer website's editor:
+# export/index.html and export/<version>/<page>.html. Refuses example settings, like publish.
+# export.links in local.yml chooses where links lead: the published guide, or the exported pages.
+export: setup
+	$(PYTHON) -m scripts.check --publish
+	CETR_PUBLISH=1 $(VENV)/bin/mkdocs build --strict --site-dir site-export
+	$(PYTHON) -m scripts.export site-export export
 
 # Build time, page weight, and (with LIGHTHOUSE=1) Lighthouse scores: see README.md.
 benchmark: setup browser-setup
