@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from scripts import site_versions
+from scripts import councils, publisher, site_versions
 from scripts.yaml_errors import yaml_problem
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +35,7 @@ class SettingsProblem:
     line: int
     rule: str
     message: str
+    severity: str = "error"  # or "warning": the checker reports it, the build goes on
 
 
 class SettingsError(Exception):
@@ -70,12 +71,16 @@ class Settings:
         return value
 
 
-def _key_lines(node: yaml.Node, prefix: tuple[str, ...], lines: dict) -> None:
+def _key_lines(node: yaml.Node, prefix: tuple, lines: dict) -> None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key_path = prefix + (str(key_node.value),)
             lines[key_path] = key_node.start_mark.line + 1
             _key_lines(value_node, key_path, lines)
+    elif isinstance(node, yaml.SequenceNode):  # councils: each council's lines, by its place in the list
+        for index, item in enumerate(node.value):
+            lines[prefix + (index,)] = item.start_mark.line + 1
+            _key_lines(item, prefix + (index,), lines)
 
 
 def load_settings(path: Path = SETTINGS_FILE, versions: site_versions.SiteVersions | None = None) -> Settings:
@@ -110,15 +115,106 @@ def _schema(versions: site_versions.SiteVersions) -> dict:
     return schema
 
 
-def _walk(value: Any, key_path: tuple[str, ...] = ()):
+def _walk(value: Any, key_path: tuple = ()):
     if isinstance(value, dict):
         for key, child in value.items():
             yield from _walk(child, key_path + (str(key),))
     elif isinstance(value, list):
-        for child in value:
-            yield from _walk(child, key_path)
+        for index, child in enumerate(value):
+            yield from _walk(child, key_path + (index,))
     else:
         yield key_path, value
+
+
+def setting_name(settings: Settings, key_path: tuple) -> str:
+    """A setting as an editor finds it in local.yml: 'contacts.icb.phone', or for one of several
+    councils 'sendiass.phone' of the council Westmoor."""
+    if len(key_path) >= 2 and key_path[0] == "councils" and isinstance(key_path[1], int):
+        council = settings.data["councils"][key_path[1]]
+        name = council.get("name") if isinstance(council, dict) else None
+        which = f"the council {name}" if isinstance(name, str) and name else f"council {key_path[1] + 1}"
+        rest = ".".join(str(part) for part in key_path[2:])
+        return f"'{rest}' of {which}" if rest else which
+    return "'" + ".".join(str(part) for part in key_path) + "'" if key_path else "local.yml"
+
+
+# How to write each kind of value, for the errors that say a value is wrong (plain words, an example).
+HOW_TO_WRITE = {
+    "site_url": "the web address where you publish the guide, starting with https:// and ending with /, "
+                "like: site_url: https://www.example.org/cetr-guide/",
+    "url": "a web address starting with https://, like: url: https://www.example.org/send",
+    "name": "a name of at least 2 letters",
+    "links": "guide (links lead to the published guide) or pages (links lead to the other exported pages)",
+}
+JSON_TYPES = {
+    "string": "one value, written after the colon on the same line",
+    "object": "a group of settings, each on its own line below it, indented by two more spaces",
+    "array": "a list, each item on its own line below it, starting with '- '",
+}
+
+
+def _schema_problem(settings: Settings, error) -> SettingsProblem:
+    """A schema error in words an editor can act on, at the line of the setting."""
+    key_path = tuple(error.absolute_path)
+    name = setting_name(settings, key_path)
+    line = settings.line_of(key_path)
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        if extra:
+            key_path += (extra[0],)
+        return SettingsProblem(settings.line_of(key_path), "settings/unknown-field",
+                               f"{setting_name(settings, key_path)} is not a setting local.yml knows: check its spelling "
+                               "and its indent (the spaces before it), or remove it")
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        where = "local.yml" if not key_path else name
+        return SettingsProblem(line, "settings/missing-field", f"{where} needs the setting '{missing}': add it (PUBLISHING.md shows each setting)")
+    if error.validator == "type":
+        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        return SettingsProblem(line, "settings/wrong-type", f"{name} should be {JSON_TYPES.get(expected, expected)}")
+    if error.validator == "anyOf" and key_path[:1] in (("contacts",), ("councils",)):
+        return SettingsProblem(line, "settings/missing-field", f"{name} needs a way to reach it: a phone, an email or a url")
+    if error.validator == "oneOf":  # a text per version
+        return SettingsProblem(line, "settings/invalid-value",
+                               f"{name} should be a text, or one text per version under it, like: en: Monday to Friday, 9am to 5pm")
+    if error.validator == "minItems":
+        return SettingsProblem(line, "settings/invalid-value", f"{name} needs at least one council, or remove 'councils'")
+    field = str(key_path[-1]) if key_path else ""
+    hint = HOW_TO_WRITE.get(field)
+    if hint:
+        return SettingsProblem(line, "settings/invalid-value", f"{name} should be {hint}, not '{error.instance}'")
+    return SettingsProblem(line, "settings/invalid-value", f"{name}: {error.message}")
+
+
+# Texts a team may give per version; where a version in another language has none, its pages show
+# the default version's text marked with that language (lang="en"), and the checker warns.
+TRANSLATED_FIELDS = ("hours",)
+
+
+def missing_translations(settings: Settings) -> list[SettingsProblem]:
+    default = settings.versions.default
+    others = [v for v in settings.versions.translations if v.html_lang != default.html_lang]
+    problems = []
+    for key_path, _ in _walk(settings.data):
+        if len(key_path) >= 1 and key_path[-1] in TRANSLATED_FIELDS:
+            text_path, given = key_path, {default.code}
+        elif len(key_path) >= 2 and key_path[-2] in TRANSLATED_FIELDS and key_path[-1] == default.code:
+            text_path = key_path[:-1]
+            value = settings.data
+            for part in text_path:
+                value = value[part]
+            given = set(value)
+        else:
+            continue
+        for version in others:
+            if version.code not in given:
+                problems.append(SettingsProblem(
+                    settings.line_of(text_path), "settings/missing-translation",
+                    f"{setting_name(settings, text_path)} has no {version.english_name} text, so {version.english_name} pages "
+                    f"show the {default.english_name} one, marked as {default.english_name}: to give one, write the "
+                    f"{default.english_name} after '{default.code}:' and the {version.english_name} after '{version.code}:', "
+                    "each on its own line under it", "warning"))
+    return problems
 
 
 def validate(settings: Settings) -> list[SettingsProblem]:
@@ -128,28 +224,22 @@ def validate(settings: Settings) -> list[SettingsProblem]:
     problems = []
     validator = jsonschema.Draft202012Validator(_schema(settings.versions))
     for error in sorted(validator.iter_errors(settings.data), key=lambda e: list(map(str, e.absolute_path))):
-        key_path = tuple(str(p) for p in error.absolute_path)
-        where = ".".join(key_path) or "the file"
-        if error.validator == "additionalProperties":
-            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-            line = settings.line_of(key_path + (extra[0],)) if extra else settings.line_of(key_path)
-            problems.append(SettingsProblem(line, "settings/unknown-field", f"unknown setting '{'.'.join(key_path + (extra[0],)) if extra else where}'"))
-        elif error.validator == "required":
-            missing = error.message.split("'")[1] if "'" in error.message else "?"
-            problems.append(SettingsProblem(settings.line_of(key_path), "settings/missing-field", f"'{where}' needs the setting '{missing}'"))
-        elif error.validator == "type":
-            problems.append(SettingsProblem(settings.line_of(key_path), "settings/wrong-type", f"'{where}' should be {error.validator_value}, not {type(error.instance).__name__}"))
-        else:
-            problems.append(SettingsProblem(settings.line_of(key_path), "settings/invalid-value", f"'{where}': {error.message}"))
+        problems.append(_schema_problem(settings, error))
     for key_path, value in _walk(settings.data):
         if not isinstance(value, str):
             continue
         line = settings.line_of(key_path)
         if key_path and key_path[-1] == "phone" and not is_uk_phone(value):
-            problems.append(SettingsProblem(line, "settings/bad-phone", f"'{'.'.join(key_path)}' is not a UK phone number: '{value}' (write it like 01632 960123 or 0300 123 4567)"))
+            problems.append(SettingsProblem(line, "settings/bad-phone", f"{setting_name(settings, key_path)} is not a UK phone number: '{value}' (write it like 01632 960123 or 0300 123 4567)"))
         if key_path and key_path[-1] == "email" and not EMAIL.match(value):
-            problems.append(SettingsProblem(line, "settings/bad-email", f"'{'.'.join(key_path)}' is not an email address: '{value}'"))
-    return problems
+            problems.append(SettingsProblem(line, "settings/bad-email", f"{setting_name(settings, key_path)} is not an email address: '{value}'"))
+
+    def problem(key_path: tuple, rule: str, message: str) -> SettingsProblem:
+        return SettingsProblem(settings.line_of(key_path), rule, message)
+
+    problems += councils.check(settings.data, problem)
+    problems += publisher.check(settings.data, settings.path.parent, problem)
+    return problems + missing_translations(settings)
 
 
 def example_values(settings: Settings) -> list[SettingsProblem]:
@@ -159,7 +249,7 @@ def example_values(settings: Settings) -> list[SettingsProblem]:
         if not isinstance(value, str):
             continue
         if EXAMPLE_TEXT.search(value) or (key_path[-1:] == ("phone",) and EXAMPLE_PHONE.match(value)):
-            problems.append(SettingsProblem(settings.line_of(key_path), "settings/example-value", f"'{'.'.join(key_path)}' still has its example value '{value}': put in your own before publishing"))
+            problems.append(SettingsProblem(settings.line_of(key_path), "settings/example-value", f"{setting_name(settings, key_path)} still has its example value '{value}': put in your own before publishing"))
     return problems
 
 
@@ -179,6 +269,8 @@ def phone_href(number: str) -> str:
 # TOKEN finds anything written {{ ... }}; TOKEN_GRAMMAR says which of those are tokens.
 TOKEN = re.compile(r"\{\{\s*(?P<expr>[^{}]*?)\s*\}\}")
 TOKEN_GRAMMAR = re.compile(r"^(?P<kind>local|tel|email|link)\.(?P<name>[a-z0-9_.]+)$")
+# Tokens that become whole blocks (a list, headings), each on a line of its own.
+BLOCK_TOKENS = ("local." + councils.BLOCK,)
 TOKEN_HELP = "a token is {{ local.<setting> }}, {{ tel.<contact> }}, {{ email.<contact> }} or {{ link.<contact> }}"
 _CONTACT_FIELD = {"tel": "phone", "email": "email", "link": "url"}
 
@@ -202,26 +294,25 @@ def _is_text_per_version(value: Any, versions: site_versions.SiteVersions) -> bo
     return isinstance(value, dict) and versions.default.code in value and set(value) <= set(versions.codes)
 
 
-def render_token(settings: Settings, expression: str, version: str) -> str:
-    """The Markdown the token {{ expression }} becomes in a page of `version` (a version's code),
-    or TokenError saying why it cannot."""
-    match = TOKEN_GRAMMAR.match(" ".join(expression.split()))
-    if not match:
-        raise TokenError(TOKEN_HELP)
-    kind, name = match["kind"], match["name"]
-    if kind == "local":
-        try:
-            value = settings.get(name)
-        except KeyError:
-            raise TokenError(f"local.yml has no setting '{name}'")
-        if _is_text_per_version(value, settings.versions):
-            value = value.get(version, value[settings.versions.default.code])  # a text per version, English by default
-        if isinstance(value, (dict, list)):
-            raise TokenError(f"'{name}' in local.yml is a group of settings, not one value: name one of them")
+def _text(settings: Settings, value: Any, version: str, field: str | None, in_code: bool) -> str:
+    """A text setting in a page of `version`: the version's own text; else the default version's,
+    marked as being in the default version's language (lang="en") where that is another language."""
+    versions = settings.versions
+    default = versions.default
+    if _is_text_per_version(value, versions):
+        if version in value:
+            return str(value[version])
+        value = value[default.code]
+    elif field not in TRANSLATED_FIELDS or version == default.code:
         return str(value)
-    contact = _contact(settings, name)
-    if contact is None:
-        raise TokenError(f"local.yml has no contact '{name}'")
+    page_lang = versions[version].html_lang if version in versions else default.html_lang
+    if page_lang == default.html_lang or in_code:
+        return str(value)
+    return f'<span lang="{default.html_lang}">{value}</span>'
+
+
+def _contact_markdown(contact: dict, kind: str, name: str) -> str:
+    """{{ tel.<name> }}, {{ email.<name> }} or {{ link.<name> }} of one contact."""
     for field in (_CONTACT_FIELD[kind], "name") if kind == "link" else (_CONTACT_FIELD[kind],):
         if field not in contact:
             raise TokenError(f"the contact '{name}' in local.yml has no {field}")
@@ -230,3 +321,36 @@ def render_token(settings: Settings, expression: str, version: str) -> str:
     if kind == "email":
         return f"[{contact['email']}](mailto:{contact['email']})"
     return f"[{contact['name']}]({contact['url']})"
+
+
+def render_token(settings: Settings, expression: str, version: str, in_code: bool = False) -> str:
+    """The Markdown the token {{ expression }} becomes in a page of `version` (a version's code),
+    or TokenError saying why it cannot. in_code: the token is in a code block (a letter)."""
+    match = TOKEN_GRAMMAR.match(" ".join(expression.split()))
+    if not match:
+        raise TokenError(TOKEN_HELP)
+    kind, name = match["kind"], match["name"]
+    words = settings.versions[version].strings if version in settings.versions else {}
+    if kind == "local" and name == councils.BLOCK:
+        return councils.block(settings.data, words, _contact_markdown, lambda value: _text(settings, value, version, "hours", in_code))
+    per_council = councils.per_council(settings.data, kind, name)
+    if per_council:
+        what, fields = per_council
+        field = fields[-1] if fields else None
+        try:
+            return councils.render(settings.data, kind, what, fields, words, _contact_markdown,
+                                   lambda value: _text(settings, value, version, field, in_code))
+        except councils.CouncilTokenError as error:
+            raise TokenError(str(error))
+    if kind == "local":
+        try:
+            value = settings.get(name)
+        except KeyError:
+            raise TokenError(f"local.yml has no setting '{name}'")
+        if isinstance(value, (dict, list)) and not _is_text_per_version(value, settings.versions):
+            raise TokenError(f"'{name}' in local.yml is a group of settings, not one value: name one of them")
+        return _text(settings, value, version, name.rsplit(".", 1)[-1], in_code)
+    contact = _contact(settings, name)
+    if contact is None:
+        raise TokenError(f"local.yml has no contact '{name}'")
+    return _contact_markdown(contact, kind, name)

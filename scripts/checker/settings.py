@@ -16,7 +16,7 @@ def settings_file(site: Site) -> Iterable[Finding]:
     if site.settings is None:
         return
     for problem in local_settings.validate(site.settings):
-        yield Finding(site.settings_rel, problem.line, problem.rule, problem.message)
+        yield Finding(site.settings_rel, problem.line, problem.rule, problem.message, problem.severity)
     if site.publish:
         for problem in local_settings.example_values(site.settings):
             yield Finding(site.settings_rel, problem.line, problem.rule, problem.message)
@@ -31,6 +31,14 @@ def token_problem(settings, expression: str, version: str) -> str | None:
     return None
 
 
+
+
+def _alone(page: Page, line: int, token: str) -> bool:
+    lines = page.text.split("\n")
+    around = [lines[n - 1].strip() for n in (line - 1, line + 1) if 1 <= n <= len(lines)]
+    return lines[line - 1].strip() == token and all(text == "" for text in around)
+
+
 def tokens(page: Page, site: Site) -> Iterable[Finding]:
     if site.settings is None:
         return
@@ -41,6 +49,10 @@ def tokens(page: Page, site: Site) -> Iterable[Finding]:
         problem = token_problem(site.settings, expression, page.version)
         if problem:
             yield Finding(page.rel, line, "settings/unknown-token", f"unknown token '{{{{ {expression} }}}}': {problem}")
+        elif expression in local_settings.BLOCK_TOKENS and (line in code_lines or not _alone(page, line, match.group(0).strip())):
+            yield Finding(page.rel, line, "settings/block-token-not-alone",
+                          f"'{{{{ {expression} }}}}' becomes a list and headings: put it on a line of its own, "
+                          "with an empty line before and after it")
         elif line in code_lines and not expression.startswith("local."):
             yield Finding(page.rel, line, "settings/link-token-in-code",
                           f"'{{{{ {expression} }}}}' makes a link, which a code block (a letter) cannot show: use {{{{ local.contacts.<name>.<phone|email|url> }}}}")

@@ -39,7 +39,7 @@ def test_the_feedback_email_token(project):
 
 def test_a_setting_of_the_wrong_type(project):
     project.replace("local.yml", "area_name: Exampleshire", "area_name:\n  - Exampleshire\n  - Otherby")
-    only(project.check(), "local.yml:2: settings/wrong-type: 'area_name' should be string, not list")
+    only(project.check(), "local.yml:2: settings/wrong-type: 'area_name' should be one value, written after the colon on the same line")
 
 
 def test_a_bad_phone_number(project):
@@ -54,12 +54,12 @@ def test_a_bad_email(project):
 
 def test_an_unknown_setting(project):
     project.append("local.yml", "colour: blue\n")
-    only(project.check(), "local.yml:27: settings/unknown-field: unknown setting 'colour'")
+    only(project.check(), "local.yml:27: settings/unknown-field: 'colour' is not a setting local.yml knows: check its spelling and its indent (the spaces before it), or remove it")
 
 
 def test_a_missing_setting(project):
     project.replace("local.yml", "area_name: Exampleshire\n", "")
-    only(project.check(), "local.yml:1: settings/missing-field: 'the file' needs the setting 'area_name'")
+    only(project.check(), "local.yml:1: settings/missing-field: local.yml needs the setting 'area_name': add it (PUBLISHING.md shows each setting)")
 
 
 def test_example_values_are_errors_only_when_publishing(project):
