@@ -24,12 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, Tag
+
+from scripts import site_versions
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-VERSIONS = ("en", "sv", "en-easy")
-OUTPUT_PREFIX = {"en": "", "sv": "sv/", "en-easy": "en-easy/"}
-VERSION_NAMES = {"en": "English", "sv": "Svenska", "en-easy": "Easy Read"}
 LINK_MODES = ("guide", "pages")
 
 # What a CMS editor can keep: structure and meaning, nothing that runs or styles.
@@ -56,30 +55,30 @@ class ExportError(Exception):
 
 @dataclass(frozen=True)
 class ExportPage:
-    version: str
+    version: site_versions.Version
     name: str  # what-is-a-cetr (index for the home page)
-
-    @property
-    def built(self) -> str:
-        """Its path in the built site: sv/what-is-a-cetr/index.html."""
-        return OUTPUT_PREFIX[self.version] + ("" if self.name == "index" else self.name + "/") + "index.html"
 
     @property
     def url_path(self) -> str:
         """Its address below site_url: sv/what-is-a-cetr/."""
-        return OUTPUT_PREFIX[self.version] + ("" if self.name == "index" else self.name + "/")
+        return self.version.prefix + ("" if self.name == "index" else self.name + "/")
+
+    @property
+    def built(self) -> str:
+        """Its path in the built site: sv/what-is-a-cetr/index.html."""
+        return self.url_path + "index.html"
 
     @property
     def exported(self) -> str:
-        return f"{self.version}/{self.name}.html"
+        return f"{self.version.code}/{self.name}.html"
 
 
-def pages_of(docs: Path) -> list[ExportPage]:
+def pages_of(docs: Path, versions: site_versions.SiteVersions) -> list[ExportPage]:
     """Every content page, from docs/<version>/*.md (the site also holds redirects and 404 pages)."""
     return [
-        ExportPage(version, path.relative_to(docs / version).with_suffix("").as_posix())
-        for version in VERSIONS
-        for path in sorted((docs / version).rglob("*.md"))
+        ExportPage(version, path.relative_to(docs / version.code).with_suffix("").as_posix())
+        for version in versions
+        for path in sorted((docs / version.code).rglob("*.md"))
     ]
 
 
@@ -195,15 +194,17 @@ class Exporter:
         return written
 
     def index(self, titles: dict[ExportPage, str]) -> str:
-        sections = []
-        for version in VERSIONS:
+        sections, versions = [], []
+        for page in self.pages:
+            if page.version not in versions:
+                versions.append(page.version)
+        for version in versions:
             items = "\n".join(
                 f'<li><a href="{html.escape(page.exported)}">{html.escape(titles[page])}</a></li>'
                 for page in self.pages if page.version == version
             )
-            if items:
-                lang = "en" if version == "en-easy" else version
-                sections.append(f'<section lang="{lang}">\n<h2>{VERSION_NAMES[version]}</h2>\n<ul>\n{items}\n</ul>\n</section>')
+            sections.append(f'<section lang="{html.escape(version.html_lang)}">\n<h2>{html.escape(version.name)}</h2>\n'
+                            f'<ul>\n{items}\n</ul>\n</section>')
         intro = ("<p>Every page of the guide as plain HTML, one file per page, to paste into a web editor. "
                  + ("Links between pages lead to the published guide.</p>" if self.links == "guide"
                     else "Links between pages lead to the other files here: upload them together.</p>"))
@@ -240,8 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         links = links or export_settings.get("links", "guide")
         site_url = site_url or data.get("site_url", "")
     try:
-        written = Exporter(options.site, options.out, pages_of(options.docs), links, site_url).run()
-    except ExportError as error:
+        versions = site_versions.load(options.docs.parent / "mkdocs.yml")
+        written = Exporter(options.site, options.out, pages_of(options.docs, versions), links, site_url).run()
+    except (ExportError, site_versions.VersionsError) as error:
         print(f"export: {error}", file=sys.stderr)
         return 1
     print(f"{len(written) - 1} pages and an index in {options.out}/ (links: {links})")
