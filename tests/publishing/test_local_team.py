@@ -7,8 +7,10 @@ family jump to their council; the header and footer say who publishes the guide,
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from scripts.mkdocs_build import mkdocs_build
+from scripts.site_server import serve
+from tests.browser.axe import describe, run_axe
+from tests.browser.conftest import AXE_SOURCE
 from tests.conftest import ROOT, VERSIONS, copy_project, page_output
 
 FIXTURES = ROOT / "tests/publishing/fixtures"
@@ -121,3 +126,29 @@ def test_the_publishers_name_logo_and_colour_are_on_every_page(site, version, wo
         assert len(stylesheet) == 1
         css = ((site / page_output(version, page)).parent / stylesheet[0]).resolve().read_text(encoding="utf-8")
         assert "--md-primary-fg-color: #5b2a86;" in css
+
+
+AXE_PAGES = [prefix + page for prefix in ("", "sv/", "en-easy/") for page in ("", "where-to-get-help/")]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_axe_violations_with_two_councils_and_the_teams_look(site, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_init_script(AXE_SOURCE)
+    page = context.new_page()
+    problems = []
+    with serve(site) as base:
+        for path in AXE_PAGES:
+            page.goto(base + path)
+            problems += describe(f"/{path} at {width} px", run_axe(page))
+    context.close()
+    assert not problems, "axe found:\n" + "\n".join(problems)
+
+
+def test_pages_with_two_councils_and_the_teams_look_are_valid_html(site):
+    files = [str(site / path / "index.html") for path in AXE_PAGES]
+    vnu = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+    result = subprocess.run(["java", "-jar", str(vnu), "--format", "json", *files], capture_output=True, text=True, timeout=300)
+    errors = [m for m in json.loads(result.stderr)["messages"] if m.get("type") == "error"
+              and not m.get("message", "").startswith("Attribute “autocomplete” is only allowed")]  # Material's, see tests/browser
+    assert not errors, "\n".join(f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in errors)
