@@ -232,7 +232,7 @@ def validate(settings: Settings) -> list[SettingsProblem]:
         if key_path and key_path[-1] == "phone" and not is_uk_phone(value):
             problems.append(SettingsProblem(line, "settings/bad-phone", f"{setting_name(settings, key_path)} is not a UK phone number: '{value}' (write it like 01632 960123 or 0300 123 4567)"))
         if key_path and key_path[-1] == "email" and not EMAIL.match(value):
-            problems.append(SettingsProblem(line, "settings/bad-email", f"{setting_name(settings, key_path)} is not an email address: '{value}'"))
+            problems.append(SettingsProblem(line, "settings/bad-email", f"{setting_name(settings, key_path)} is not an email address: '{value}' (write it like team@yourcouncil.gov.uk)"))
 
     def problem(key_path: tuple, rule: str, message: str) -> SettingsProblem:
         return SettingsProblem(settings.line_of(key_path), rule, message)

@@ -133,15 +133,16 @@ def check(data: dict, root: Path, problem: Problem) -> list:
 
 
 def template_values(data: dict, versions) -> dict | None:
-    """What the templates get as config.extra.cetr_publisher (None without a publisher)."""
+    """What the templates get as config.extra.cetr_publisher (None without a publisher): the logo's
+    alt text for each version (site_versions.SiteVersions), the default version's where one has none."""
     publisher = data.get("publisher")
     if not isinstance(publisher, dict) or not publisher.get("name"):
         return None
     alt = publisher.get("logo_alt") or ""
     if isinstance(alt, str):
-        alt = {code: alt for code in versions}
+        alt = {version.code: alt for version in versions}
     else:
-        alt = {code: alt.get(code) or alt.get("en", "") for code in versions}
+        alt = {version.code: alt.get(version.code) or alt.get(versions.default.code, "") for version in versions}
     logo = publisher.get("logo")
     return {
         "name": publisher["name"],

@@ -58,7 +58,7 @@ def on_config(config):
         raise PluginError("\n".join(f"local.yml:{p.line}: {p.rule}: {p.message}" for p in problems))
     _settings = settings
     # The team's name, logo and colour (publisher: in local.yml), for the templates.
-    config.extra["cetr_publisher"] = publisher.template_values(settings.data, settings.versions.codes)
+    config.extra["cetr_publisher"] = publisher.template_values(settings.data, settings.versions)
     stylesheet = (config.extra["cetr_publisher"] or {}).get("stylesheet")
     if stylesheet and stylesheet not in config.extra_css:  # on_config runs again for each version
         config.extra_css.append(stylesheet)

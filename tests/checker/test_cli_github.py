@@ -17,7 +17,8 @@ def test_a_broken_local_yml_gives_one_annotation_per_problem(project):
         "'This sentence has more words than a parent on a phone would…'",
         "::error file=local.yml,line=9,title=settings/bad-phone::'contacts.icb.phone' is not a UK phone number: "
         "'1632 960001' (write it like 01632 960123 or 0300 123 4567)",
-        "::error file=local.yml,line=10,title=settings/bad-email::'contacts.icb.email' is not an email address: 'cetr-team.example.org'",
+        "::error file=local.yml,line=10,title=settings/bad-email::'contacts.icb.email' is not an email address: 'cetr-team.example.org' "
+        "(write it like team@yourcouncil.gov.uk)",
     ]
     assert (result.summary, result.code) == ("2 errors, 1 warning", 1)
 

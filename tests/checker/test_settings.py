@@ -49,7 +49,7 @@ def test_a_bad_phone_number(project):
 
 def test_a_bad_email(project):
     project.replace("local.yml", "email: cetr-team@example.org", "email: cetr-team.example.org")
-    only(project.check(), "local.yml:10: settings/bad-email: 'contacts.icb.email' is not an email address: 'cetr-team.example.org'")
+    only(project.check(), "local.yml:10: settings/bad-email: 'contacts.icb.email' is not an email address: 'cetr-team.example.org' (write it like team@yourcouncil.gov.uk)")
 
 
 def test_an_unknown_setting(project):
