@@ -25,16 +25,10 @@ from typing import Any, Callable
 PER_COUNCIL = ("local_offer", "sendiass", "send_team")  # what each council has of its own
 CONTACT_LABELS = {"local_offer": "Local Offer", "sendiass": "SENDIASS", "send_team": "SEND team"}
 BLOCK = "councils"  # {{ local.councils }}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 
 
 class CouncilTokenError(Exception):
     pass
-
-
-def markdown_text(value: str) -> str:
-    """A value as literal text in Markdown: no character of it makes a link, emphasis or HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
 
 
 def listed(data: dict) -> list[dict]:
@@ -71,10 +65,12 @@ def _join(items: list[str], words: dict) -> str:
 
 
 def render(data: dict, kind: str, what: str, fields: tuple[str, ...], words: dict,
-           contact_markdown: Callable[[dict, str, str], str], text: Callable[[Any], str]) -> str:
+           contact_markdown: Callable[[dict, str, str], str], text: Callable[[Any], str],
+           markdown_text: Callable[[str], str]) -> str:
     """A per-council token, from every council: one value when there is one council, else a labelled list.
 
-    contact_markdown(contact, kind, name) renders tel/email/link as today; text(value) a text setting."""
+    contact_markdown(contact, kind, name) renders tel/email/link as today; text(value) a text setting;
+    markdown_text(value) escapes a council's name as text (scripts/local_settings.py owns all three)."""
     councils = listed(data)
     rendered: list[tuple[dict, str]] = []  # (council, markdown)
     for council in councils:
@@ -99,7 +95,7 @@ def render(data: dict, kind: str, what: str, fields: tuple[str, ...], words: dic
         if len({markdown for _, markdown in rendered}) == 1:
             return rendered[0][1]  # the same for every council (opening hours, say): once, unlabelled
         # A text often sits in brackets already ("Phone: ... (hours)"): label it in front, not in more brackets.
-        return "; ".join(f"{markdown_text(council['name'])}: {markdown}" for council, markdown in rendered)
+        return "; ".join(f"{markdown_text(str(council['name']))}: {markdown}" for council, markdown in rendered)
     items = []
     for council, markdown in rendered:
         council_name = str(council["name"])
@@ -110,21 +106,22 @@ def render(data: dict, kind: str, what: str, fields: tuple[str, ...], words: dic
     return _join(items, words)
 
 
-def block(data: dict, words: dict, contact_markdown: Callable[[dict, str, str], str], text: Callable[[Any], str]) -> str:
+def block(data: dict, words: dict, contact_markdown: Callable[[dict, str, str], str], text: Callable[[Any], str],
+          markdown_text: Callable[[str], str]) -> str:
     """{{ local.councils }}: nothing for one council; for several, a list to jump to each council,
     and a section per council with its Local Offer, SENDIASS and SEND team."""
     councils = listed(data)
     if len(councils) < 2:
         return ""
     lines = [words.get("councils.choose", "Choose your council:"), ""]
-    lines += [f"- [{markdown_text(council['name'])}](#{anchor(council)})" for council in councils]
+    lines += [f"- [{markdown_text(str(council['name']))}](#{anchor(council)})" for council in councils]
     for council in councils:
-        lines += ["", f"### {markdown_text(council['name'])} {{#{anchor(council)}}}", ""]
+        lines += ["", f"### {markdown_text(str(council['name']))} {{#{anchor(council)}}}", ""]
         for what in PER_COUNCIL:
             contact = council.get(what)
             if not isinstance(contact, dict):
                 continue
-            name = contact_markdown(contact, "link", what) if contact.get("url") else markdown_text(contact.get("name", ""))
+            name = contact_markdown(contact, "link", what) if contact.get("url") else markdown_text(str(contact.get("name", "")))
             lines.append(f"- {CONTACT_LABELS[what]}: {name}")
             if contact.get("phone"):
                 hours = f" ({text(contact['hours'])})" if contact.get("hours") else ""

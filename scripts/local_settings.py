@@ -295,20 +295,47 @@ def _is_text_per_version(value: Any, versions: site_versions.SiteVersions) -> bo
 
 
 def _text(settings: Settings, value: Any, version: str, field: str | None, in_code: bool) -> str:
-    """A text setting in a page of `version`: the version's own text; else the default version's,
-    marked as being in the default version's language (lang="en") where that is another language."""
+    """A text setting in a page of `version`, escaped to show as written (in code as it is): the
+    version's own text; else the default version's, marked as being in the default version's
+    language (lang="en") where that is another language."""
     versions = settings.versions
     default = versions.default
+    shown = (lambda text: " ".join(str(text).split())) if in_code else markdown_text
     if _is_text_per_version(value, versions):
         if version in value:
-            return str(value[version])
+            return shown(value[version])
         value = value[default.code]
     elif field not in TRANSLATED_FIELDS or version == default.code:
-        return str(value)
+        return shown(value)
     page_lang = versions[version].html_lang if version in versions else default.html_lang
     if page_lang == default.html_lang or in_code:
-        return str(value)
-    return f'<span lang="{default.html_lang}">{value}</span>'
+        return shown(value)
+    return f'<span lang="{default.html_lang}">{shown(value)}</span>'
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown's escapable characters (tables adds |)
+
+
+def markdown_text(value: str) -> str:
+    """A value as Markdown that shows exactly this text: no HTML, link, emphasis or attribute."""
+    value = " ".join(str(value).split())  # a new line in a value must not start a new block
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MARKDOWN_SPECIAL.sub(r"\\\1", value)
+
+
+FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
+
+
+def code_spans(markdown: str) -> list[tuple[int, int]]:
+    """(start, end) of each fenced code block (a letter): a token there must not become HTML."""
+    spans, start = [], None
+    for fence in FENCE.finditer(markdown):
+        if start is None:
+            start = fence.start()
+        else:
+            spans.append((start, fence.end()))
+            start = None
+    return spans
 
 
 def _contact_markdown(contact: dict, kind: str, name: str) -> str:
@@ -332,14 +359,15 @@ def render_token(settings: Settings, expression: str, version: str, in_code: boo
     kind, name = match["kind"], match["name"]
     words = settings.versions[version].strings if version in settings.versions else {}
     if kind == "local" and name == councils.BLOCK:
-        return councils.block(settings.data, words, _contact_markdown, lambda value: _text(settings, value, version, "hours", in_code))
+        return councils.block(settings.data, words, _contact_markdown,
+                              lambda value: _text(settings, value, version, "hours", in_code), markdown_text)
     per_council = councils.per_council(settings.data, kind, name)
     if per_council:
         what, fields = per_council
         field = fields[-1] if fields else None
         try:
             return councils.render(settings.data, kind, what, fields, words, _contact_markdown,
-                                   lambda value: _text(settings, value, version, field, in_code))
+                                   lambda value: _text(settings, value, version, field, in_code), markdown_text)
         except councils.CouncilTokenError as error:
             raise TokenError(str(error))
     if kind == "local":

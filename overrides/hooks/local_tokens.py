@@ -28,6 +28,7 @@ from scripts.local_settings import (
     Settings,
     SettingsError,
     TokenError,
+    code_spans,
     example_values,
     load_settings,
     render_token,
@@ -69,24 +70,10 @@ def on_post_build(config):
     publisher.build_files(_settings.data, PROJECT_ROOT, Path(config.site_dir))
 
 
-FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
-
-
-def _code_spans(markdown: str) -> list[tuple[int, int]]:
-    """Where the fenced code blocks (letters) are: a token there must not become HTML."""
-    spans, start = [], None
-    for fence in FENCE.finditer(markdown):
-        if start is None:
-            start = fence.start()
-        else:
-            spans.append((start, fence.end()))
-            start = None
-    return spans
-
 
 def replace_tokens(markdown: str, src_path: str, first_line: int = 1) -> str:
     version = src_path.split("/", 1)[0]
-    code = _code_spans(markdown)
+    code = code_spans(markdown)
 
     def replace(match: re.Match) -> str:
         in_code = any(start <= match.start() < end for start, end in code)
