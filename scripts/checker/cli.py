@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -81,6 +82,40 @@ def github_annotation(finding: Finding) -> str:
             f"title={_annotation_property(finding.rule)}::{_annotation_data(finding.message)}")
 
 
+# GitHub shows 10 error and 10 warning annotations a step and drops the rest silently
+# (actions/toolkit, docs/problem-matchers.md): the 10th says how many more there are.
+ANNOTATIONS_PER_KIND = 10
+
+
+def github_lines(findings: list[Finding]) -> list[str]:
+    """The findings for a GitHub Actions log: annotations up to GitHub's limit, then plain lines."""
+    total = {severity: sum(1 for f in findings if f.severity == severity) for severity in (ERROR, WARNING)}
+    shown = {ERROR: 0, WARNING: 0}
+    lines = []
+    for finding in findings:
+        if total[finding.severity] <= ANNOTATIONS_PER_KIND or shown[finding.severity] < ANNOTATIONS_PER_KIND - 1:
+            lines.append(github_annotation(finding))
+        elif shown[finding.severity] == ANNOTATIONS_PER_KIND - 1:
+            more = total[finding.severity] - shown[finding.severity]
+            kind = "problems" if finding.severity == ERROR else "warnings"
+            level = "warning" if finding.severity == WARNING else "error"
+            lines.append(f"::{level} title={more} more {kind}::GitHub shows only {ANNOTATIONS_PER_KIND} {kind} here: "
+                         f"these {more} are in the log of this step and on the run's summary page")
+            lines.append(str(finding))
+        else:
+            lines.append(str(finding))
+        shown[finding.severity] += 1
+    return lines
+
+
+def step_summary(findings: list[Finding]) -> str:
+    """Every finding as Markdown for the run's summary page ($GITHUB_STEP_SUMMARY)."""
+    lines = [f"### The checker: {summary(findings)}", ""]
+    for finding in findings:
+        lines.append(f"- `{finding.path}:{finding.line}` {finding.rule}: {finding.message.replace('`', chr(39))}")
+    return "\n".join(lines) + "\n"
+
+
 def summary(findings: Iterable[Finding]) -> str:
     findings = list(findings)
     errors = sum(1 for f in findings if f.severity == ERROR)
@@ -132,8 +167,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = []
     for line in report:
         print(line)
-    for finding in findings:
-        print(github_annotation(finding) if options.format == "github" else finding)
+    if options.format == "github":
+        for line in github_lines(findings):
+            print(line)
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file and findings:
+            with open(summary_file, "a", encoding="utf-8") as file:
+                file.write(step_summary(findings))
+    else:
+        for finding in findings:
+            print(finding)
     print(summary(findings))
     failing = any(f.severity == ERROR or options.strict for f in findings)
     return EXIT_FINDINGS if failing else EXIT_OK
