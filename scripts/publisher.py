@@ -106,7 +106,7 @@ def _logo_problems(publisher: dict, root: Path, problem: Problem) -> list:
     size = path.stat().st_size
     if size > LOGO_MAX_BYTES:
         return problems + [problem(where, "settings/logo-too-big",
-                                   f"'publisher.logo': {LOCAL_FILES}/{name} is {size // 1024} KB, and a logo may be at most "
+                                   f"'publisher.logo': {LOCAL_FILES}/{name} is {-(-size // 1024)} KB, and a logo may be at most "
                                    f"{LOGO_MAX_BYTES // 1024} KB because every page loads it: save it smaller "
                                    "(an SVG, or a PNG about 300 pixels wide)")]
     data = path.read_bytes()
