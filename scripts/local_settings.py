@@ -91,7 +91,7 @@ def load_settings(path: Path = SETTINGS_FILE, versions: site_versions.SiteVersio
         node = yaml.compose(text, Loader=yaml.BaseLoader)
         data = yaml.load(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
-        line, reason = yaml_problem(error)
+        line, reason = yaml_problem(error, text)
         raise SettingsError(SettingsProblem(line, "settings/invalid-yaml", f"not valid YAML: {reason}"))
     if not isinstance(data, dict):
         raise SettingsError(SettingsProblem(1, "settings/invalid-yaml", "the settings file must be a mapping of names to values"))

@@ -26,6 +26,13 @@ from scripts.checker.model import WARNING, Finding, Site
 from scripts.mkdocs_build import mkdocs_build
 from scripts.site_server import serve
 
+RULES = {
+    "links/broken": ("error", "with `--links`: an internal link or `#anchor` that goes nowhere, on the page whose Markdown has it"),
+    "links/build-failed": ("error", "with `--links`: `mkdocs build --strict` failed"),
+    "links/linkchecker-failed": ("error", "with `--links`: linkchecker could not run"),
+    "links/external": ("warning", "with `--links --external`: a link to another website that does not work"),
+}
+
 BUILD_TIMEOUT = 600
 LINKCHECKER_TIMEOUT = 900
 SKIP_SCHEMES = ("http:", "https:", "mailto:", "tel:", "javascript:", "data:", "ftp:", "sms:")

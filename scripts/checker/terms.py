@@ -10,6 +10,11 @@ from typing import Iterable
 from scripts.checker.markdown import ATTR_LIST, HTML_TAG, INLINE_CODE, TOKEN, mask
 from scripts.checker.model import Finding, Page, Site
 
+RULES = {
+    "terms/never-use": ("error", "a word of the never-use list (`scripts/checker/data/swedish-never-use.yml`) on a Swedish page, with what to write instead"),
+    "terms/invalid-data": ("error", "the never-use list itself is broken"),
+}
+
 NEVER_USE_LANGUAGE = "sv"  # the list holds Swedish words: it applies to every version written in Swedish
 LINK_TARGET = re.compile(r"\]\([^)]*\)|(?:https?|mailto):[^\s)>\]]+")
 

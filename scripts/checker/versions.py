@@ -8,6 +8,18 @@ from typing import Iterable
 from scripts.checker.model import Finding, Site, parse_date
 
 
+RULES = {
+    "versions/missing-translation": ("error", "an English page has no Swedish or no Easy Read version (same file name)"),
+    "versions/orphan-translation": ("error", "a Swedish or Easy Read page has no English page"),
+    "versions/out-of-date": ("error", "a translation's `english_version` is older than its English page's `updated`"),
+    "versions/unknown-english-version": ("error", "a translation's `english_version` is later than its English page's `updated`"),
+    "versions/missing-folder": ("error", "`docs/` or the folder of a version (`docs/en/`, `docs/sv/`, `docs/en-easy/`) does not exist"),
+    "versions/not-in-nav": ("error", "a page is not in `nav:` in `mkdocs.yml`"),
+    "versions/nav-missing-page": ("error", "`nav:` lists a page that does not exist"),
+    "versions/nav-duplicate": ("error", "`nav:` lists a page twice"),
+}
+
+
 def _translations(site: Site) -> list[str]:
     return [version.code for version in site.versions.translations]
 

@@ -74,9 +74,14 @@ def test_settings_that_are_not_yaml(project):
     project.write("local.yml", "area_name: [Exampleshire\n")
     result = project.check()
     assert result.code == 1 and len(result.lines) == 1
-    assert result.lines[0].startswith("local.yml:2: settings/invalid-yaml: not valid YAML:")
+    assert result.lines[0].startswith("local.yml:1: settings/invalid-yaml: not valid YAML:")
 
 
 def test_a_missing_settings_file(project):
     project.path("local.yml").unlink()
     only(project.check(), "local.yml:1: settings/missing-file: the settings file does not exist")
+
+
+def test_a_setting_the_schema_rejects(project):
+    project.replace("local.yml", "  url: https://www.example.org/local-offer", "  url: www.example.org/local-offer")
+    only(project.check(), "local.yml:5: settings/invalid-value: 'local_offer.url': 'www.example.org/local-offer' does not match '^https?://'")
