@@ -200,6 +200,23 @@ def load_versions(root: Path) -> site_versions.SiteVersions:
         return site_versions.load()
 
 
+ABBREVIATIONS = "includes/abbreviations"
+
+
+def load_abbreviations(root: Path, versions: site_versions.SiteVersions) -> tuple[dict[str, tuple[str, str]], list[Finding]]:
+    """Each version's hover explanations, which the build adds to every page of the version (optional)."""
+    found, findings = {}, []
+    for version in versions:
+        rel = f"{ABBREVIATIONS}/{version.code}.md"
+        try:
+            found[version.code] = (rel, (root / rel).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            continue
+        except (OSError, UnicodeDecodeError):
+            findings.append(Finding(rel, 1, "page/not-text", "the file is not UTF-8 text"))
+    return found, findings
+
+
 def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
     findings: list[Finding] = []
     nav, docs_dir, problems = load_nav(root / "mkdocs.yml", "mkdocs.yml")
@@ -223,12 +240,14 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
         findings += problems
     redirects, problems = load_redirects(root / "redirects.yml")
     findings += [Finding("redirects.yml", p.line, p.rule, p.message) for p in problems]
+    abbreviations, problems = load_abbreviations(root, versions)
+    findings += problems
     thresholds = None
     try:
         thresholds = load_thresholds(root)
     except ThresholdsError as error:
         findings.append(Finding("pyproject.toml", error.line, "config/invalid-thresholds", str(error)))
-    return Site(root=root, versions=versions, pages=pages, thresholds=thresholds, today=today, publish=publish, settings=settings, nav=nav,
+    return Site(root=root, versions=versions, pages=pages, thresholds=thresholds, abbreviations=abbreviations, today=today, publish=publish, settings=settings, nav=nav,
                 never_use=never_use, redirects=redirects, published=published_pages(root, docs_dir),
                 load_findings=findings)
 

@@ -138,3 +138,9 @@ def test_a_never_use_list_that_is_not_yaml(project, tmp_path, monkeypatch):
     monkeypatch.setattr(load, "NEVER_USE_FILE", broken)
     result = project.check()
     assert result.lines == ["scripts/checker/data/swedish-never-use.yml:2: terms/invalid-data: not valid YAML: did not find expected ',' or ']'"]
+
+
+def test_a_never_use_word_in_the_swedish_abbreviations(project):
+    project.write("includes/abbreviations/sv.md", "*[CETR]: Care, Education and Treatment Review\n*[ICB]: en advokat hjälper dig\n")
+    only(project.check(), "includes/abbreviations/sv.md:2: terms/never-use: 'advokat' is on the never-use list (advokat (for advocate): "
+                          "advokat is a protected title for lawyers; an advocate is not a lawyer): write advocate – oberoende stödperson")

@@ -50,3 +50,9 @@ def test_a_missing_version_folder(project):
         "docs/en/help.md:1: versions/missing-translation: no Easy Read version: docs/en-easy/help.md does not exist",
         "docs/en/index.md:1: versions/missing-translation: no Easy Read version: docs/en-easy/index.md does not exist",
     ]
+
+
+def test_a_translation_that_cites_other_sources(project):
+    project.replace("docs/sv/help.md", "url: https://www.england.nhs.uk/learning-disabilities/care/ctr/", "url: https://www.example.org/other")
+    only(project.check(), "docs/sv/help.md:7: versions/sources-differ: the sources differ from docs/en/help.md: "
+                          "missing https://www.england.nhs.uk/learning-disabilities/care/ctr/; not in English https://www.example.org/other")
