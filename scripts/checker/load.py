@@ -14,7 +14,7 @@ from scripts.checker.model import Finding, NavEntry, Page, Site
 from scripts.checker.terms import NEVER_USE_LANGUAGE, compile_list
 from scripts.checker.thresholds import ThresholdsError, load_thresholds
 from scripts.redirects_file import load_redirects
-from scripts.yaml_errors import yaml_problem
+from scripts.yaml_errors import key_lines, yaml_problem
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there: 10 times faster
@@ -53,21 +53,6 @@ def _parse(source: str, loader_class=None):
         loader.dispose()
 
 
-def _key_lines(node: yaml.Node, prefix: tuple, lines: dict, first_line: int, duplicates: list) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key_path = prefix + (str(key_node.value),)
-            line = key_node.start_mark.line + first_line
-            if key_path in lines:
-                duplicates.append((key_path, line))
-            lines[key_path] = line
-            _key_lines(value_node, key_path, lines, first_line, duplicates)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[prefix + (index,)] = item.start_mark.line + first_line
-            _key_lines(item, prefix + (index,), lines, first_line, duplicates)
-
-
 def load_page(path: Path, rel: str, version: site_versions.Version, name: str) -> tuple[Page, list[Finding]]:
     page = Page(rel=rel, version=version.code, name=name, language=version.html_lang, easy_read=version.easy_read)
     try:
@@ -96,8 +81,7 @@ def load_page(path: Path, rel: str, version: site_versions.Version, name: str) -
     if not isinstance(data, dict):
         return page, [Finding(rel, 2, "front-matter/invalid-yaml", "the front matter must be a list of fields ('title: ...'), one a line")]
     findings = []
-    duplicates: list = []
-    _key_lines(node, (), page.field_lines, 2, duplicates)
+    page.field_lines, duplicates = key_lines(node, first_line=2)
     for key_path, line in duplicates:
         findings.append(Finding(rel, line, "front-matter/duplicate-field", f"the field '{key_path[-1]}' appears twice"))
     page.front_matter = data
