@@ -16,14 +16,13 @@ import posixpath
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from scripts.checker.model import WARNING, Finding, Site
-from scripts.mkdocs_build import mkdocs_build
+from scripts.mkdocs_build import executable, mkdocs_build
 from scripts.site_server import serve
 
 RULES = {
@@ -49,11 +48,6 @@ checkextern={extern}
 
 
 # --- Build ---------------------------------------------------------------------------------------
-
-def _tool(name: str) -> str | None:
-    beside = Path(sys.executable).with_name(name)
-    return str(beside) if beside.exists() else shutil.which(name)
-
 
 MKDOCS_LINK_WARNING = re.compile(r"Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', but (?P<why>.*)")
 
@@ -208,7 +202,7 @@ def start_urls(site: Site, base: str) -> list[str]:
 
 
 def run_linkchecker(site: Site, site_dir: Path, external: bool, work: Path) -> tuple[list[Finding], list[str]]:
-    linkchecker = _tool("linkchecker")
+    linkchecker = executable("linkchecker")
     if not linkchecker:
         return [Finding(site.mkdocs_rel, 1, "links/linkchecker-failed", "linkchecker is not installed: run make setup")], []
     config = work / "linkcheckerrc"

@@ -106,8 +106,8 @@ def test_a_build_that_cannot_run(tmp_path, monkeypatch):
 
 def test_linkchecker_that_cannot_run(monkeypatch):
     """The site builds and the fast pass finds the two broken links; then linkchecker is missing."""
-    real_tool = links._tool
-    monkeypatch.setattr(links, "_tool", lambda name: None if name == "linkchecker" else real_tool(name))
+    real_executable = links.executable
+    monkeypatch.setattr(links, "executable", lambda name: None if name == "linkchecker" else real_executable(name))
     result = run("--root", str(FIXTURES / "links"), "--today", TODAY, "--links")
     assert "mkdocs.yml:1: links/linkchecker-failed: linkchecker is not installed: run make setup" in result.lines
     assert len(result.lines) == 3 and result.code == 1
