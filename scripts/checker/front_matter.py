@@ -40,7 +40,7 @@ def _type_name(value) -> str:
 
 
 def schema_findings(page: Page) -> Iterable[Finding]:
-    kind = "english" if page.version == "en" else "translation"
+    kind = {"en": "english", "en-easy": "easy-read"}.get(page.version, "translation")
     other = "english_version" if kind == "english" else "updated"
     for error in sorted(validator(kind).iter_errors(page.front_matter), key=lambda e: (page.field_line(*e.absolute_path), str(e.message))):
         key_path = tuple(error.absolute_path)

@@ -1,6 +1,6 @@
-"""Readability, per version: sentence and paragraph length (English, Swedish), Easy Read sentence
-length and a picture at the start of every point; and the readability report (Flesch, LIX), which
-helps to choose what to rewrite first and never fails a run."""
+"""Readability, per version: sentence and paragraph length (English, Swedish); and the readability
+report (Flesch, LIX, Easy Read too), which helps to choose what to rewrite first and never fails a run.
+The Easy Read rules are in easy_read.py."""
 
 from __future__ import annotations
 
@@ -8,14 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from scripts.checker.markdown import IMAGE, LIST_ITEM, plain, text_units, words
+from scripts.checker.markdown import text_units, words
 from scripts.checker.model import WARNING, Finding, Page, Site
 
 LIMITS = {
     # version: (error above, warning above, rule id)
     "en": (25, 20, "readability/sentence-too-long"),
     "sv": (25, None, "readability/sentence-too-long"),
-    "en-easy": (15, None, "easy-read/sentence-too-long"),
 }
 PARAGRAPH_SENTENCES = 3  # English paragraphs: a warning above this
 
@@ -25,6 +24,8 @@ def _short(sentence: str, size: int = 60) -> str:
 
 
 def sentence_length(page: Page, site: Site) -> Iterable[Finding]:
+    if page.version not in LIMITS:
+        return  # Easy Read: easy_read.py
     error_limit, warning_limit, rule = LIMITS[page.version]
     for unit in text_units(page.blocks):
         unit_sentences = unit.sentences()
@@ -40,32 +41,8 @@ def sentence_length(page: Page, site: Site) -> Iterable[Finding]:
                           f"paragraph of {len(unit_sentences)} sentences (at most {PARAGRAPH_SENTENCES})", WARNING)
 
 
-STARTS_WITH_PICTURE = re.compile(r"^\s*" + IMAGE.pattern)
-
-
-def easy_read_pictures(page: Page, site: Site) -> Iterable[Finding]:
-    if page.version != "en-easy":
-        return
-    for block in page.blocks:
-        if block.kind not in ("paragraph", "item") or not words(plain(block.text)):
-            continue
-        if not STARTS_WITH_PICTURE.match(block.lines[0][1]):
-            kind = "list item" if block.kind == "item" else "paragraph"
-            yield Finding(page.rel, block.line, "easy-read/point-without-picture",
-                          f"this {kind} does not start with a picture: start it with ![what it shows](../assets/pictures/<picture>.svg)")
-
-
-def easy_read_tables(page: Page, site: Site) -> Iterable[Finding]:
-    if page.version == "en-easy":
-        for block in page.blocks:
-            if block.kind == "table":
-                yield Finding(page.rel, block.line, "easy-read/table", "Easy Read pages have no tables: use a list of points with pictures")
-
-
 def check_page(page: Page, site: Site) -> Iterable[Finding]:
     yield from sentence_length(page, site)
-    yield from easy_read_pictures(page, site)
-    yield from easy_read_tables(page, site)
 
 
 PAGE_RULES = [check_page]
