@@ -1,4 +1,4 @@
-"""Build hook: puts the values of local.yml into pages, and the abbreviations of each version.
+"""Build hook: puts the values of local.yml into pages, and the abbreviations of English and Svenska.
 
 Tokens a page may use (see CONTRIBUTING.md):
   {{ local.area_name }}             any value of local.yml, as text
@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from scripts import easy_read_status  # noqa: E402
 from scripts.local_settings import (  # noqa: E402
     PROJECT_ROOT,
     Settings,
@@ -32,6 +33,7 @@ from scripts.local_settings import (  # noqa: E402
 
 TOKEN = re.compile(r"\{\{\s*(local|tel|email|link)\.([a-z0-9_.]+)\s*\}\}")
 ABBREVIATIONS = PROJECT_ROOT / "includes" / "abbreviations"
+NO_ABBREVIATIONS = {"en-easy"}  # Easy Read explains hard words in its text: no dotted underlines (issue 12)
 
 _settings: Settings | None = None
 
@@ -81,7 +83,8 @@ def on_page_markdown(markdown, page, config, files):
     first_line = body_first_line(page.file.content_string, markdown)
     markdown = replace_tokens(markdown, page.file.src_uri, first_line)
     locale = page.file.src_uri.split("/", 1)[0]
+    markdown = easy_read_status.fill(markdown, Path(config.docs_dir), locale, easy_read_status.nav_order(config.nav))
     abbreviations = ABBREVIATIONS / f"{locale}.md"
-    if abbreviations.exists():
+    if locale not in NO_ABBREVIATIONS and abbreviations.exists():
         markdown += "\n\n" + abbreviations.read_text(encoding="utf-8")
     return markdown

@@ -58,7 +58,7 @@ RULES = {
 
 STARTS_WITH_PICTURE = re.compile(r"^\s*" + IMAGE.pattern)
 WORDS_BOX = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*words\b")
-WORDS_ENTRY = re.compile(r"^\*\*(?P<term>[^*]+?)\*\*\s*:")
+WORDS_ENTRY = re.compile(r"^\*\*(?P<term>[^*]+?)\*\*")
 THE_CHILD = re.compile(r"\bthe child\b", re.IGNORECASE)
 # Abbreviations: 2 or more capitals, with & or (E) inside: ICB, A&E, C(E)TR, and CETRs.
 ABBREVIATION = re.compile(r"(?<![\w&])[A-Z][A-Z&()]*[A-Z](?=s\b|’s\b|'s\b|[^\w&]|$)")
