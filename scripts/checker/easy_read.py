@@ -15,7 +15,7 @@ from typing import Iterable
 
 import yaml
 
-from scripts import local_settings
+from scripts import easy_read_status, local_settings
 from scripts.checker.load import DATA, _parse, _yaml_problem
 from scripts.checker.markdown import IMAGE, TOKEN, Block, Unit, plain, words
 from scripts.checker.model import ERROR, Finding, Page, Site
@@ -196,6 +196,12 @@ def load_allowed(path: Path = ABBREVIATIONS_FILE) -> tuple[set[str], list[Findin
     return {_letters(item) for item in data["allowed"]}, []
 
 
+def _docs(site: Site) -> str:
+    """docs_dir, relative to the root (the folder above docs/en-easy/)."""
+    easy = next(page for page in site.pages if page.version == VERSION)
+    return easy.rel[: -len(f"/{VERSION}/{easy.name}")]
+
+
 def data(site: Site) -> Data:
     """The pictures and word lists, read once per run (cached on the site)."""
     cached = site.__dict__.get("_easy_read_data")
@@ -203,7 +209,7 @@ def data(site: Site) -> Data:
         cached = Data()
         easy = [page for page in site.pages if page.version == VERSION]
         if easy:
-            docs = easy[0].rel[: -len(f"/{VERSION}/{easy[0].name}")]
+            docs = _docs(site)
             cached.pictures, problems = load_pictures(site.root / docs / "assets/pictures/pictures.yml", f"{docs}/assets/pictures/pictures.yml")
             cached.findings += problems
             cached.hard_words, problems = load_hard_words()
@@ -231,7 +237,7 @@ def fill(text: str, site: Site) -> str:
 class Part:
     """A piece of reading text: a heading, a point, an entry of the Words to know box, a title, a letter."""
 
-    kind: str  # heading, point, entry, title, code
+    kind: str  # heading, point, entry, title, code (a letter), listed (pages not checked), table
     block: Block
     unit: Unit | None = None  # points and entries
     text: str = ""  # the plain text (headings, titles, code)
@@ -280,6 +286,10 @@ def parts(page: Page, site: Site) -> list[Part]:
         elif block.kind == "code":
             inner = [text for _, text in block.lines[1:-1] if not block.unclosed] or [text for _, text in block.lines[1:]]
             result.append(Part("code", block, text=fill("\n".join(inner), site)))
+        elif block.kind == "html" and block.text.strip() == easy_read_status.MARKER:
+            # the build puts the list of pages readers have not checked here: it is read too
+            listed = easy_read_status.markdown_list(site.root / _docs(site), VERSION)
+            result.append(Part("listed", block, text=plain(re.sub(r"^- ", "", listed, flags=re.M))))
         elif block.kind == "table":
             cells = " ".join(plain(fill(text, site)) for _, text in block.lines if not re.match(r"^\s*\|?[\s:|-]+$", text))
             result.append(Part("table", block, text=cells.replace("|", " ")))
@@ -347,7 +357,7 @@ def page_length(page: Page, site: Site) -> Iterable[Finding]:
 
 def _reading(page: Page, site: Site) -> list[tuple[int, str, Part]]:
     """(line, text, part) of every heading, title and sentence of the page, in order."""
-    return [(line, text, part) for part in parts(page, site) if part.kind != "code" for line, text in part.pieces()]
+    return [(line, text, part) for part in parts(page, site) if part.kind not in ("code", "listed") for line, text in part.pieces()]
 
 
 def _explained_terms(page: Page, site: Site) -> list[str]:

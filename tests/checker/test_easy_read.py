@@ -296,3 +296,39 @@ def load(project):
     from scripts.checker.load import load_site
 
     return load_site(project.root, datetime.date(2026, 11, 23))
+
+
+# --- The list of pages not checked by readers (scripts/easy_read_status.py, filled in by the build hook)
+
+def test_the_pages_not_checked_by_readers_in_menu_order(project):
+    from scripts import easy_read_status as status
+
+    docs = project.root / "docs"
+    project.replace(EASY, "checked_by_readers:\n  date: 2026-11-20\n  group: Exampleshire Speaking Up\n", "checked_by_readers: not yet\n")
+    project.replace(EASY, "title: Where to get help", "title: Where to get *help* [now]")
+    order = status.nav_order(["index.md", {"Help": ["help.md"]}])
+    assert status.markdown_list(docs, "en-easy", ["help.md", "index.md"]) == "- [Where to get \\*help\\* \\[now\\]](help.md)\n- [Home](index.md)"
+    assert status.markdown_list(docs, "en", order) == "- Home\n- Where to get \\*help\\* \\[now\\]"
+
+
+def test_when_readers_have_checked_every_page(project):
+    from scripts import easy_read_status as status
+
+    project.replace(HOME, "checked_by_readers: not yet\n", "checked_by_readers: {date: 2026-11-21, group: Speak Up}\n")
+    assert status.markdown_list(project.root / "docs", "sv") == status.ALL_CHECKED["sv"]
+    page = "Read this:\n\n" + status.MARKER + "\n"
+    assert status.fill(page, project.root / "docs", "en") == "Read this:\n\n\n" + status.ALL_CHECKED["en"] + "\n\n"
+
+
+def test_the_listed_pages_count_as_reading_text(project):
+    line = add(project, status_marker())
+    site = load(project)
+    help_page = next(p for p in site.pages if p.rel == EASY)
+    assert line and easy_read.page_words(help_page, site) == 20 + 1  # "Home", the one page not checked
+    assert project.check().lines == []
+
+
+def status_marker() -> str:
+    from scripts.easy_read_status import MARKER
+
+    return MARKER
