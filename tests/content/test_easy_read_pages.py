@@ -309,10 +309,11 @@ def test_easy_read_has_no_abbreviations_file():
 # --- Key facts, word for word --------------------------------------------------------------------
 
 
-def test_home_page_leads_to_in_hospital_now_and_young_people_before_anything_else():
+def test_home_page_leads_first_to_in_hospital_now_young_people_and_added_without_being_asked():
+    """Issue 11: the three people of the review find their next step on the first screen."""
     _, body = read_page(EASY / "index.md")
     links = [a.get("href") for a in render(body).find_all("a")]
-    assert links[:3] == ["get-help-now.md", "in-hospital-now.md", "young-people.md"]
+    assert links[:3] == ["in-hospital-now.md", "young-people.md", "dynamic-support-register.md#added-without-being-asked"]
 
 
 def test_get_help_now_has_call_buttons_for_999_111_and_the_crisis_line():
