@@ -332,3 +332,10 @@ def status_marker() -> str:
     from scripts.easy_read_status import MARKER
 
     return MARKER
+
+
+def test_every_rule_is_registered_and_documented():
+    source = Path(easy_read.__file__).read_text(encoding="utf-8")
+    used = set(re.findall(r'"(easy-read/[a-z-]+)"', source))
+    documented = set(re.findall(r"^\| `(easy-read/[a-z-]+)` \|", (STRINGS.parents[2] / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.M))
+    assert used == set(easy_read.RULES) == documented
