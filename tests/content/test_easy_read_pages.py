@@ -351,7 +351,7 @@ def test_young_people_gives_your_say_the_register_18_and_help_for_you():
     assert "From 16, you decide if you have a CETR." in text
     assert "You should only be put on the register if you give consent." in text
     assert "You can change your mind at any time." in text
-    assert "you usually have a CTR instead" in text
+    assert "you may still have a CETR" in text and "you usually have a Care and Treatment Review (CTR) instead" in text
     assert "0800 1111" in text and "85258" in text
 
 
