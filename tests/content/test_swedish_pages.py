@@ -265,7 +265,7 @@ def body_text(page: str) -> str:
 def test_swedish_first_week_page_names_the_steps_a_parent_needs():
     text = body_text("in-hospital-now.md")
     for fact in ["tvångsvårdat", "frivilligt inlagt", "Independent Mental Health Advocate (IMHA", "Mental Health Tribunal",
-                 "Rättshjälp (legal aid)", "oavsett familjens inkomst", "keyworker", "SEND-team",
+                 "Rättshjälp (legal aid)", "oavsett familjens inkomst", "keyworker", "funktionsnedsättningar (SEND)",
                  "tre månader i sträck", "avsnitt 85 i Children Act 1989", "Care Quality Commission (CQC)",
                  "Help at Hand", "videosamtal"]:
         assert fact in text, fact
