@@ -360,7 +360,7 @@ def test_the_register_page_says_should_only_with_consent_and_added_without_being
     assert "You should only be put on the register with consent." in text
     assert not re.search(r"(?<!should )only (?:be )?(?:put|added)[^.]*(?:consent|agree)", text.replace("should only be put", ""))
     assert "Added without being asked?" in text
-    assert "From 16, you may have agreed yourself." in text
+    assert "From 16, you may have given consent yourself." in text
 
 
 def test_types_of_review_says_about_every_3_months_and_that_the_rule_is_old():
