@@ -336,7 +336,7 @@ def test_in_hospital_now_names_the_advocate_the_tribunal_and_legal_aid():
     text = easy_text("in-hospital-now.md")
     assert "IMHA is short for Independent Mental Health Advocate" in text
     assert re.search(r"you can ask a tribunal", text)
-    assert "Legal aid pays for a lawyer" in text and "whatever your family earns" in text
+    assert "Legal aid pays for your lawyer. At the tribunal, it is free, whatever your family earns." in text
 
 
 def test_in_hospital_now_says_who_to_write_to_and_the_3_month_duty():
