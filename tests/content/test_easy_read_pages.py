@@ -333,8 +333,10 @@ def test_where_to_get_help_has_call_buttons_and_the_helplines():
 
 
 def test_in_hospital_now_names_the_advocate_the_tribunal_and_legal_aid():
+    _, body = read_page(EASY / "in-hospital-now.md")
+    assert "- **IMHA**: Independent Mental Health Advocate." in body  # in the Words to know box
     text = easy_text("in-hospital-now.md")
-    assert "IMHA is short for Independent Mental Health Advocate" in text
+    assert "you can have a free advocate called an IMHA" in text
     assert re.search(r"you can ask a tribunal", text)
     assert "Legal aid pays for your lawyer. At the tribunal, it is free, whatever your family earns." in text
 
