@@ -12,6 +12,30 @@ from scripts.checker.model import Finding, Page, Site
 from scripts.local_settings import TOKEN
 
 
+RULES = {
+    "settings/unknown-token": ("error", "a `{{ … }}` token in a page that `local.yml` cannot fill in"),
+    "settings/link-token-in-code": ("error", "a `tel.`, `email.` or `link.` token inside a code block (a letter), where a link cannot show"),
+    "settings/missing-file": ("error", "`local.yml` is missing"),
+    "settings/invalid-yaml": ("error", "`local.yml` is not YAML, or not a mapping of names to values"),
+    "settings/missing-field": ("error", "`local.yml` lacks a setting that `scripts/schemas/local-settings.schema.json` requires"),
+    "settings/unknown-field": ("error", "`local.yml` has a setting that the schema does not know"),
+    "settings/wrong-type": ("error", "a setting in `local.yml` of the wrong kind (a list where text belongs)"),
+    "settings/invalid-value": ("error", "any other value of `local.yml` that the schema rejects, such as a `url` that is not a web address"),
+    "settings/bad-phone": ("error", "a phone number in `local.yml` that is not a UK number"),
+    "settings/bad-email": ("error", "an email address in `local.yml` that is not well formed"),
+    "settings/example-value": ("error", "with `--publish`: an example value is still in `local.yml` (every council's entry too)"),
+    "settings/block-token-not-alone": ("error", "`{{ local.councils }}` shares its line, or has no empty line before or after it"),
+    "settings/council-setting-twice": ("error", "with `councils:`, a Local Offer, SENDIASS or SEND team also at the top of `local.yml`"),
+    "settings/council-twice": ("error", "a council listed twice under `councils:`"),
+    "settings/missing-translation": ("warning", "a text such as opening hours has no Swedish; Swedish pages show the English, marked as English"),
+    "settings/bad-colour": ("error", '`publisher.colour` is not a colour written `"#rrggbb"` (in quotes)'),
+    "settings/low-contrast": ("error", "white text on `publisher.colour` has a contrast under 4.5:1 (WCAG AA)"),
+    "settings/bad-logo": ("error", "`publisher.logo` is not an SVG or PNG file in `local-files/`"),
+    "settings/logo-without-alt": ("error", "`publisher.logo` has no `logo_alt`"),
+    "settings/logo-too-big": ("error", "`publisher.logo` is over 15 KB"),
+    "settings/unsafe-logo": ("error", "`publisher.logo` (an SVG) holds a script, an event attribute or a link to another file"),
+}
+
 def settings_file(site: Site) -> Iterable[Finding]:
     if site.settings is None:
         return

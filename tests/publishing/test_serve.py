@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from scripts.mkdocs_build import mkdocs_executable
+from scripts.mkdocs_build import executable
 from tests.conftest import copy_project
 
 PORT = 8171  # this test's own port (the range 8170-8179 belongs to these tests)
@@ -38,7 +38,7 @@ def served(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("serve"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("CETR_PUBLISH", None)
-    server = subprocess.Popen([mkdocs_executable(), "serve", "--dev-addr", f"127.0.0.1:{PORT}"], cwd=project, env=env,
+    server = subprocess.Popen([executable("mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{PORT}"], cwd=project, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(f"http://127.0.0.1:{PORT}/where-to-get-help/", "Exampleshire", seconds=120)
