@@ -122,7 +122,7 @@ def block(data: dict, words: dict, contact_markdown: Callable[[dict, str, str], 
             if not isinstance(contact, dict):
                 continue
             name = contact_markdown(contact, "link", what) if contact.get("url") else markdown_text(str(contact.get("name", "")))
-            lines.append(f"- {CONTACT_LABELS[what]}: {name}")
+            lines.append(f"- {words.get('councils.' + what, CONTACT_LABELS[what])}: {name}")
             if contact.get("phone"):
                 hours = f" ({text(contact['hours'])})" if contact.get("hours") else ""
                 lines.append(f"    - {words.get('contact.phone', 'Phone')}: {contact_markdown(contact, 'tel', what)}{hours}")

@@ -58,7 +58,8 @@ def two_councils(project):
 
 def test_two_councils_pass(project):
     two_councils(project)
-    project.append(EN, "\nCall {{ tel.sendiass }} or see {{ link.local_offer }}.\n\n{{ local.councils }}\n")
+    for version in ("en", "sv"):
+        project.append(f"docs/{version}/help.md", "\nCall {{ tel.sendiass }} or see {{ link.local_offer }}.\n\n{{ local.councils }}\n")
     result = project.check()
     assert (result.lines, result.code) == ([], 0)
 
@@ -109,15 +110,21 @@ def test_one_council_needs_its_local_offer(project):
 def test_one_web_address_cannot_stand_for_several_councils(project):
     two_councils(project)
     project.append(EN, "\nSee [the Local Offer]({{ local.local_offer.url }}).\n")
-    only(project.check(), f"{EN}:18: settings/unknown-token: unknown token '{{{{ local.local_offer.url }}}}': with several "
+    rule_lines(project.check(), "settings/unknown-token", f"{EN}:18: settings/unknown-token: unknown token '{{{{ local.local_offer.url }}}}': with several "
                           "councils, one web address cannot stand for them all: use {{ link.local_offer }}, which links each council's")
 
 
 def test_the_councils_block_stands_on_a_line_of_its_own(project):
     two_councils(project)
     project.append(EN, "\nChoose: {{ local.councils }}\n")
-    only(project.check(), f"{EN}:18: settings/block-token-not-alone: '{{{{ local.councils }}}}' becomes a list and headings: "
+    rule_lines(project.check(), "settings/block-token-not-alone", f"{EN}:18: settings/block-token-not-alone: '{{{{ local.councils }}}}' becomes a list and headings: "
                           "put it on a line of its own, with an empty line before and after it")
+
+
+def rule_lines(result, rule: str, line: str) -> None:
+    """The run printed exactly this line for the rule (other rules may speak of the same change)."""
+    assert [found for found in result.lines if f": {rule}: " in found] == [line], "\n".join(result.lines)
+    assert result.code == 1
 
 
 # The publisher's name, logo and colour
