@@ -96,4 +96,5 @@ def test_a_missing_settings_file(project):
 
 def test_a_setting_the_schema_rejects(project):
     project.replace("local.yml", "  url: https://www.example.org/local-offer", "  url: www.example.org/local-offer")
-    only(project.check(), "local.yml:5: settings/invalid-value: 'local_offer.url': 'www.example.org/local-offer' does not match '^https?://'")
+    only(project.check(), "local.yml:5: settings/invalid-value: 'local_offer.url' should be a web address starting with https://, "
+                          "like: url: https://www.example.org/send, not 'www.example.org/local-offer'")

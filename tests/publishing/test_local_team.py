@@ -89,7 +89,7 @@ def test_where_to_get_help_lets_a_family_jump_to_their_council(site, version):
         # the council's section holds its own contacts, and no other council's
         section = []
         for sibling in heading.find_next_siblings():
-            if sibling.name in ("h2", "h3"):
+            if sibling.name != "ul":  # a council's section is its list of contacts
                 break
             section.append(" ".join(sibling.get_text(" ").split()))
         section_text = " ".join(section)
