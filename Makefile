@@ -25,7 +25,7 @@ node_modules/.installed: package.json package-lock.json
 # Debian packages the tests need, each installed once (as root, or with sudo):
 #   chromium              the browser tests (never `playwright install`: it downloads a browser)
 #   default-jre-headless  Java for vnu, the HTML validator (tests/browser/test_html_valid.py)
-#   nginx                 the sample server config is loaded and served (tests/publishing/test_nginx.py)
+#   nginx, openssl        the sample server config is loaded and served over https (tests/publishing/test_nginx.py)
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
 /usr/bin/chromium:
@@ -33,7 +33,7 @@ APT_INSTALL = if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 /usr/bin/java:
 	$(APT_INSTALL) --no-install-recommends default-jre-headless >/dev/null
 /usr/sbin/nginx:
-	$(APT_INSTALL) --no-install-recommends nginx >/dev/null
+	$(APT_INSTALL) --no-install-recommends nginx openssl >/dev/null
 
 browser-setup: /usr/bin/chromium /usr/bin/java node_modules/.installed
 

@@ -176,7 +176,7 @@ def test_the_publishing_build_passes_with_real_settings(tmp_path):
     (project / "local.yml").write_text(settings, encoding="utf-8")
     result = run_build(tmp_path / "site", extra_env={"CETR_PUBLISH": "1"}, config=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "https://www.kentish.gov.uk/cetr-family-guide/sv/" in (tmp_path / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "https://cetr.kentish.gov.uk/sv/" in (tmp_path / "site/sitemap.xml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("version", VERSIONS)
