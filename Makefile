@@ -52,14 +52,18 @@ check: setup
 build: setup
 	$(VENV)/bin/mkdocs build --strict
 
-# The site to publish, in site/: stops while local.yml still has example values.
+# The site to publish, in site/. The checker runs first (pages, settings, links and anchors) and
+# stops on any error, such as an example value left in local.yml; then the strict build.
 publish: setup
+	$(PYTHON) -m scripts.check --publish
 	CETR_PUBLISH=1 $(VENV)/bin/mkdocs build --strict --site-dir site
 
 # A copy that works from a folder or a zip with no server (for wards with no signal):
 # site-offline/ and cetr-family-guide-offline.zip. Open index.html in any browser.
+# It goes to families as it is, so it is checked like the published site and refuses example settings.
 offline: setup
-	CETR_OFFLINE=true $(VENV)/bin/mkdocs build --strict --site-dir site-offline
+	$(PYTHON) -m scripts.check --publish
+	CETR_PUBLISH=1 CETR_OFFLINE=true $(VENV)/bin/mkdocs build --strict --site-dir site-offline
 	rm -f cetr-family-guide-offline.zip
 	cd site-offline && $(abspath $(PYTHON)) -m zipfile -c ../cetr-family-guide-offline.zip .
 
