@@ -48,7 +48,8 @@ URL_ATTRIBUTE = re.compile(r"""(?:^|[\s"'/{:])(?P<name>href|src|srcset|action|fo
 MARKDOWN_TARGET = re.compile(r"(?P<bang>!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<url>[^)\s>]*)")
 REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]^]+\]:\s*<?(?P<url>\S+?)>?(?:\s|$)")
 AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
-PICTURE_TAGS = {"img", "iframe", "frame", "source", "video", "audio", "embed", "object", "input", "track", "image"}
+# Elements that load what their src= names (<iframe>, <object> ... are refused whole, above).
+PICTURE_TAGS = {"img", "source", "video", "audio", "input", "track", "image"}
 
 
 def _docs_dir(site: Site) -> str:
