@@ -12,12 +12,12 @@ import traceback
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from scripts.checker import front_matter, readability, redirects, safety, settings, structure, terms, versions
+from scripts.checker import front_matter, links, readability, redirects, safety, settings, structure, terms, versions
 from scripts.checker.load import load_site
 from scripts.checker.model import ERROR, WARNING, Finding, Site
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-FAMILIES = [front_matter, versions, structure, readability, terms, settings, redirects, safety]
+FAMILIES = [front_matter, versions, structure, readability, terms, settings, redirects, safety, links]
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -80,10 +80,8 @@ def check(options: argparse.Namespace) -> tuple[list[Finding], list[str]]:
     if options.readability:
         report += readability.report(site)
     if options.links:
-        from scripts.checker import links
-
         link_findings, link_report = links.check_links(site, external=options.external)
-        findings += link_findings
+        findings = links.merge(findings, link_findings)
         report += link_report
     return sorted(set(findings), key=lambda f: (f.path, f.line, f.rule, f.message)), report
 
