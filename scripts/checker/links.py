@@ -23,7 +23,6 @@ from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from scripts.checker.model import WARNING, Finding, Site
-from scripts.site_server import serve
 
 BUILD_TIMEOUT = 600
 LINKCHECKER_TIMEOUT = 900
@@ -223,6 +222,8 @@ def run_linkchecker(site: Site, site_dir: Path, external: bool, work: Path) -> t
     command = [linkchecker, "--config", str(config), "--no-status", "--output", "csv", "--recursion-level", "-1"]
     if external:
         command += ["--check-extern", "--verbose"]  # --verbose: list the working external links too
+    from scripts.site_server import serve  # only --links needs a server
+
     # The server sends a LinkChecker header, so linkchecker does not throttle itself against it.
     with serve(site_dir) as base:
         try:

@@ -169,7 +169,19 @@ def _file_name(p: Copy) -> str:
             "character that makes an address hard to type: use lower case letters, digits and hyphens, like 'our-logo.svg'")
 
 
+def _broken_anchor(p: Copy) -> str:
+    line = p.append(PAGE, "Read [what happens at the meeting](the-meeting.md#no-such-part).")
+    return f"{PAGE}:{line}: links/missing-anchor: link 'the-meeting.md#no-such-part': there is no section '#no-such-part' on docs/en/the-meeting.md"
+
+
+def _broken_link(p: Copy) -> str:
+    line = p.append(SV_PAGE, "Läs [om mötet](motet.md).")
+    return f"{SV_PAGE}:{line}: links/missing-page: link 'motet.md': there is no page docs/sv/motet.md"
+
+
 CASES = [
+    Case("broken anchor", _broken_anchor),
+    Case("link to a page that does not exist", _broken_link),
     Case("colon in a description", _description_with_colon),
     Case("impossible date", _impossible_date),
     Case("javascript: source", _javascript_source),
