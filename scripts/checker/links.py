@@ -23,6 +23,7 @@ from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from scripts.checker.model import WARNING, Finding, Site
+from scripts.mkdocs_build import mkdocs_build
 
 BUILD_TIMEOUT = 600
 LINKCHECKER_TIMEOUT = 900
@@ -50,17 +51,10 @@ MKDOCS_LINK_WARNING = re.compile(r"Doc file '(?P<file>[^']+)' contains a link '(
 
 
 def build(site: Site, site_dir: Path) -> list[Finding]:
-    mkdocs = _tool("mkdocs")
-    if not mkdocs:
-        return [Finding(site.mkdocs_rel, 1, "links/build-failed", "mkdocs is not installed: run make setup")]
-    env = {key: value for key, value in os.environ.items() if key != "CETR_PUBLISH"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    if site.publish:
-        env["CETR_PUBLISH"] = "1"
-    # Never --quiet: it hides the warnings that --strict must fail on.
-    command = [mkdocs, "build", "--strict", "--site-dir", str(site_dir)]
     try:
-        result = subprocess.run(command, cwd=site.root, env=env, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
+        result = mkdocs_build(site_dir, site.root, publish=site.publish, timeout=BUILD_TIMEOUT)
+    except FileNotFoundError:
+        return [Finding(site.mkdocs_rel, 1, "links/build-failed", "mkdocs is not installed: run make setup")]
     except subprocess.TimeoutExpired:
         return [Finding(site.mkdocs_rel, 1, "links/build-failed", f"mkdocs build took longer than {BUILD_TIMEOUT} s")]
     if result.returncode == 0:
@@ -83,15 +77,10 @@ def build(site: Site, site_dir: Path) -> list[Finding]:
 
 # --- Mapping built pages back to Markdown ---------------------------------------------------------
 
-PREFIXES = (("sv/", "sv"), ("en-easy/", "en-easy"))
-
-
 def source_of(site: Site, built: str) -> str | None:
     """'sv/what-is-a-cetr/index.html' -> 'docs/sv/what-is-a-cetr.md' (None when no page made it)."""
-    version, rest = "en", built
-    for prefix, name in PREFIXES:
-        if built.startswith(prefix):
-            version, rest = name, built[len(prefix):]
+    found, rest = site.versions.of_output(built)
+    version = found.code
     if not rest.endswith("index.html"):
         return None
     stem = rest[: -len("index.html")].rstrip("/")
@@ -207,7 +196,7 @@ def _ids(parsed: dict, site_dir: Path, target: str) -> set[str]:
 # --- linkchecker over http ------------------------------------------------------------------------
 
 def start_urls(site: Site, base: str) -> list[str]:
-    return [base] + [base + prefix for prefix, version in PREFIXES if site.by_version.get(version)]
+    return [base] + [base + version.prefix for version in site.versions.translations if site.by_version.get(version.code)]
 
 
 def run_linkchecker(site: Site, site_dir: Path, external: bool, work: Path) -> tuple[list[Finding], list[str]]:
@@ -377,30 +366,18 @@ def _link_targets(page):
 
 def _page_for_output(site: Site, url_path: str):
     """The page built at an address relative to the site root ('sv/what-is-a-cetr/'), or None."""
-    version = next((v for v in _translation_prefixes(site) if url_path.startswith(v[0])), ("", _default_version(site)))
-    rest = url_path[len(version[0]):].strip("/")
+    version, rest = site.versions.of_output(url_path)
+    rest = rest.strip("/")
     for name in ((rest + ".md", rest + "/index.md") if rest else ("index.md",)):
-        found = site.page(version[1], name)
+        found = site.page(version.code, name)
         if found is not None:
             return found
     return None
 
 
-def _translation_prefixes(site: Site) -> list[tuple[str, str]]:
-    versions = getattr(site, "versions", None)
-    if versions is not None:
-        return [(version.prefix, version.code) for version in versions.translations]
-    return [(prefix, code) for prefix, code in PREFIXES]
-
-
-def _default_version(site: Site) -> str:
-    versions = getattr(site, "versions", None)
-    return versions.default.code if versions is not None else "en"
-
-
 def _output_dir(page, site: Site) -> str:
     """Where the page is built, relative to the site root: 'sv/what-is-a-cetr/' (directory URLs)."""
-    prefix = next((p for p, code in _translation_prefixes(site) if code == page.version), "")
+    prefix = site.versions[page.version].prefix
     stem = page.name[:-3]
     if stem == "index" or stem.endswith("/index"):
         return prefix + stem[: -len("index")]
@@ -410,8 +387,7 @@ def _output_dir(page, site: Site) -> str:
 def _missing_translation(site: Site, page, resolved: str) -> bool:
     """A link to a page of its own version that exists in English only."""
     version, _, name = resolved.partition("/")
-    default = _default_version(site)
-    return version == page.version != default and site.page(default, name) is not None
+    return version == page.version != site.english and site.page(site.english, name) is not None
 
 
 def markdown_links(page, site: Site) -> Iterable[Finding]:

@@ -13,19 +13,19 @@ REDIRECTS = "redirects.yml"
 def removed_pages_redirect(site: Site) -> Iterable[Finding]:
     if site.published is None:
         return  # not a git checkout: nothing shows which pages were published before
-    current = set(site.by_version["en"])
+    current = set(site.by_version[site.english])
     for name, commit in sorted(site.published.items()):
         if name not in current and name not in site.redirects:
             yield Finding(REDIRECTS, 1, "redirects/removed-page",
-                          f"docs/en/{name} was published (commit {commit}) and is gone: add '{name}: <new page>.md' "
+                          f"docs/{site.english}/{name} was published (commit {commit}) and is gone: add '{name}: <new page>.md' "
                           "so links people shared keep working")
 
 
 def redirect_targets_exist(site: Site) -> Iterable[Finding]:
     for redirect in site.redirects.values():
-        if redirect.old in site.by_version["en"]:
+        if redirect.old in site.by_version[site.english]:
             yield Finding(REDIRECTS, redirect.line, "redirects/page-still-exists",
-                          f"'{redirect.old}' still exists in docs/en/: remove the page or the redirect")
+                          f"'{redirect.old}' still exists in docs/{site.english}/: remove the page or the redirect")
         for version, pages in site.by_version.items():
             if redirect.new not in pages:
                 yield Finding(REDIRECTS, redirect.line, "redirects/missing-target",
