@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from scripts.checker.model import Finding, Site
+from scripts.redirects_file import confinement_problems
 
 REDIRECTS = "redirects.yml"
 
@@ -22,14 +23,10 @@ def removed_pages_redirect(site: Site) -> Iterable[Finding]:
 
 
 def redirect_targets_exist(site: Site) -> Iterable[Finding]:
-    for redirect in site.redirects.values():
-        if redirect.old in site.by_version[site.english]:
-            yield Finding(REDIRECTS, redirect.line, "redirects/page-still-exists",
-                          f"'{redirect.old}' still exists in docs/{site.english}/: remove the page or the redirect")
-        for version, pages in site.by_version.items():
-            if redirect.new not in pages:
-                yield Finding(REDIRECTS, redirect.line, "redirects/missing-target",
-                              f"'{redirect.old}' points to '{redirect.new}', which does not exist in docs/{version}/")
+    """Names confined to the version, targets that exist, no page replaced: the hook's own checks."""
+    pages = {version: set(names) for version, names in site.by_version.items()}
+    for problem in confinement_problems(site.redirects, pages):
+        yield Finding(REDIRECTS, problem.line, problem.rule, problem.message)
 
 
 SITE_RULES = [removed_pages_redirect, redirect_targets_exist]
