@@ -318,14 +318,11 @@ def _heading_words(text: str) -> str:
     return html.unescape(re.sub(r"[*_]{1,3}|~~", "", text))
 
 
-_ANCHORS: dict[int, set[str]] = {}
-
-
 def anchors(page) -> set[str]:
-    """Every #id a link may point to on this page (worked out once a page)."""
-    if id(page) not in _ANCHORS:
-        _ANCHORS[id(page)] = _anchors(page)
-    return _ANCHORS[id(page)]
+    """Every #id a link may point to on this page (worked out once a page, kept on the page)."""
+    if "_anchors" not in page.__dict__:
+        page.__dict__["_anchors"] = _anchors(page)
+    return page.__dict__["_anchors"]
 
 
 def _anchors(page) -> set[str]:

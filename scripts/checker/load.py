@@ -11,6 +11,7 @@ import yaml
 
 from scripts import local_settings, site_versions
 from scripts.checker.model import Finding, NavEntry, Page, Site
+from scripts.checker.safety import PAGE_SIZE_LIMIT
 from scripts.checker.terms import NEVER_USE_LANGUAGE, compile_list
 from scripts.redirects_file import load_redirects
 from scripts.yaml_errors import yaml_problem
@@ -59,6 +60,8 @@ def _key_lines(node: yaml.Node, prefix: tuple, lines: dict, first_line: int, dup
 def load_page(path: Path, rel: str, version: site_versions.Version, name: str) -> tuple[Page, list[Finding]]:
     page = Page(rel=rel, version=version.code, name=name, language=version.html_lang, easy_read=version.easy_read)
     try:
+        if path.stat().st_size > PAGE_SIZE_LIMIT:
+            return page, []  # not read at all: safety/page-too-large says why (a 20 MB page stalls every rule)
         raw = path.read_bytes()
     except OSError as error:
         return page, [Finding(rel, 1, "page/unreadable", f"cannot read the file: {error.strerror}")]
@@ -79,7 +82,7 @@ def load_page(path: Path, rel: str, version: site_versions.Version, name: str) -
     try:
         node, data = _parse(source)
     except yaml.YAMLError as error:
-        line, reason = yaml_problem(error)
+        line, reason = yaml_problem(error, source)
         return page, [Finding(rel, line + 1, "front-matter/invalid-yaml", f"the front matter is not valid YAML: {reason}")]
     if not isinstance(data, dict):
         return page, [Finding(rel, 2, "front-matter/invalid-yaml", "the front matter must be a list of fields ('title: ...'), one a line")]
@@ -129,7 +132,7 @@ def load_nav(path: Path, rel: str) -> tuple[list[NavEntry] | None, str, list[Fin
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        line, reason = yaml_problem(error)
+        line, reason = yaml_problem(error, text)
         return None, "docs", [Finding(rel, line, "config/invalid-yaml", f"mkdocs.yml is not valid YAML: {reason}")]
     if not isinstance(node, yaml.MappingNode):
         return None, "docs", [Finding(rel, 1, "config/invalid-yaml", "mkdocs.yml must be a mapping of settings")]

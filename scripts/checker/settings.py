@@ -26,6 +26,8 @@ def token_problem(settings, expression: str, version: str) -> str | None:
     """Why a token cannot be filled in, or None when it can (the build hook renders with the same function)."""
     try:
         local_settings.render_token(settings, expression, version)
+    except local_settings.BadValueError:
+        return None  # the value is wrong, not the token: reported once, on its line of local.yml
     except local_settings.TokenError as error:
         return str(error)
     return None

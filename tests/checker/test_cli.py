@@ -92,7 +92,7 @@ def test_a_missing_mkdocs_yml_is_a_finding(project):
 def test_mkdocs_yml_that_is_not_yaml(project):
     project.write("mkdocs.yml", "site_name: x\nnav: [index.md\n")
     result = project.check()
-    assert result.code == 1 and result.lines[0].startswith("mkdocs.yml:3: config/invalid-yaml: mkdocs.yml is not valid YAML")
+    only(result, "mkdocs.yml:2: config/invalid-yaml: mkdocs.yml is not valid YAML: a [ opens here and never closes: end it with ], or put the value in quotes")
 
 
 def test_the_real_project_passes():

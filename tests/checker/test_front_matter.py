@@ -86,9 +86,20 @@ def test_the_same_title_in_two_versions_is_fine(project):
 
 def test_front_matter_that_is_not_yaml(project):
     project.replace(EN, "title: Where to get help", "title: [Where to get help")
-    result = project.check()
-    assert result.code == 1 and len(result.lines) == 1
-    assert result.lines[0].startswith(f"{EN}:3: front-matter/invalid-yaml: the front matter is not valid YAML:")
+    only(project.check(), f"{EN}:2: front-matter/invalid-yaml: the front matter is not valid YAML: "
+                          "a [ opens here and never closes: end it with ], or put the value in quotes")
+
+
+def test_a_colon_in_a_value_says_to_use_quotes(project):
+    project.replace(EN, "description: Who can help you before and after a review.", "description: Help: who can help you")
+    only(project.check(), f"{EN}:3: front-matter/invalid-yaml: the front matter is not valid YAML: "
+                          'a value with a colon in it needs quotes around it, like: description: "Help: who can help you"')
+
+
+def test_an_unclosed_quote_is_found_where_it_opens(project):
+    project.replace(EN, "title: Where to get help", 'title: "Where to get help')
+    only(project.check(), f"{EN}:2: front-matter/invalid-yaml: the front matter is not valid YAML: "
+                          'a quote (") opens here and never closes: end the value with " on the same line')
 
 
 def test_no_front_matter(project):

@@ -56,7 +56,13 @@ def test_a_redirect_from_a_page_that_still_exists(project):
 
 def test_a_redirects_file_that_is_not_yaml(project):
     project.write("redirects.yml", "redirects:\n  old.md: [new.md\n")
-    only(project.check(), "redirects.yml:2: redirects/invalid-file: not valid YAML: expected ',' or ']', but got '<stream end>'")
+    only(project.check(), "redirects.yml:2: redirects/invalid-file: not valid YAML: a [ opens here and never closes: end it with ], or put the value in quotes")
+
+
+def test_a_redirects_file_with_an_unclosed_quote(project):
+    project.write("redirects.yml", "# moved pages\nredirects:\n  old.md: 'index.md\n  other.md: help.md\n")
+    only(project.check(), "redirects.yml:3: redirects/invalid-file: not valid YAML: a quote (') opens here and never closes: "
+                          "end the value with ' on the same line")
 
 
 def test_a_redirect_name_with_dots_that_would_replace_a_page(project):
