@@ -142,44 +142,66 @@ def _attribute_findings(page: Page, line: int, tag: str, picture: bool, where: s
         yield from _url_findings(page, line, value, picture and name != "href", f"{name}= in {where}")
 
 
+NUL_MESSAGE = "the page has a NUL character (byte 0), which no text should have: the file is damaged or not a page; retype this line"
+
+
 def nul_bytes(site: Site) -> Iterable[Finding]:
     """Loaded or not: a NUL can sit in the front matter too."""
     for page in site.pages:
         at = page.text.find("\x00")
         if at != -1:
-            yield Finding(page.rel, page.line_of_offset(at), "safety/nul-byte",
-                          "the page has a NUL character (byte 0), which no text should have: the file is damaged or not a page; retype this line")
+            yield Finding(page.rel, page.line_of_offset(at), "safety/nul-byte", NUL_MESSAGE)
 
 
-def _walk(site: Site) -> Iterable[tuple[Path, str]]:
-    """Every file and folder under docs_dir and includes/, symbolic links not followed."""
-    for top in (_docs_dir(site),) + CHECKED_FOLDERS:
-        start = site.root / top
+def _walk(root: Path, folders: Iterable[str]) -> Iterable[tuple[Path, str]]:
+    """Every file and folder under the given folders of root, symbolic links not followed."""
+    for top in folders:
+        start = root / top
         if start.is_symlink():
             yield start, top
             continue
-        for folder, folders, files in os.walk(start, followlinks=False):
-            for name in sorted(folders) + sorted(files):
+        for folder, folders_here, files_here in os.walk(start, followlinks=False):
+            for name in sorted(folders_here) + sorted(files_here):
                 path = Path(folder) / name
-                yield path, path.relative_to(site.root).as_posix()
+                yield path, path.relative_to(root).as_posix()
 
 
-def files(site: Site) -> Iterable[Finding]:
-    for path, rel in _walk(site):
+def file_problems(root: Path, docs_dir: str = "docs") -> list[Finding]:
+    """Symbolic links, untypeable names and huge pages under docs_dir and includes/ (the build
+    hook overrides/hooks/page_safety.py refuses the same before it reads a page)."""
+    findings = []
+    for path, rel in _walk(root, (docs_dir,) + CHECKED_FOLDERS):
         if path.is_symlink():
-            yield Finding(rel, 1, "safety/symlink",
-                          f"'{rel}' is a symbolic link to {os.readlink(path)}: the build would publish that file; put a real file here")
+            findings.append(Finding(rel, 1, "safety/symlink",
+                                    f"'{rel}' is a symbolic link to {os.readlink(path)}: the build would publish that file; put a real file here"))
             continue
         if not SAFE_NAME.match(path.name):
             better = re.sub(r"-+", "-", re.sub(r"[^a-z0-9._-]", "-", path.name.lower())).strip("-")
-            yield Finding(rel, 1, "safety/file-name",
-                          f"the name '{path.name}' has a capital letter, a space or another character that makes an address hard to type: "
-                          f"use lower case letters, digits and hyphens, like '{better}'")
+            findings.append(Finding(rel, 1, "safety/file-name",
+                                    f"the name '{path.name}' has a capital letter, a space or another character that makes an address hard to type: "
+                                    f"use lower case letters, digits and hyphens, like '{better}'"))
         if path.suffix == ".md" and path.is_file():
             size = path.stat().st_size
             if size > PAGE_SIZE_LIMIT:
-                yield Finding(rel, 1, "safety/page-too-large",
-                              f"the page is {size // 1024} KB, over the limit of {PAGE_SIZE_LIMIT // 1024} KB: split it into smaller pages")
+                findings.append(Finding(rel, 1, "safety/page-too-large",
+                                        f"the page is {size // 1024} KB, over the limit of {PAGE_SIZE_LIMIT // 1024} KB: split it into smaller pages"))
+    return findings
+
+
+def files(site: Site) -> Iterable[Finding]:
+    return file_problems(site.root, _docs_dir(site))
+
+
+def text_problem(raw: bytes, rel: str) -> Finding | None:
+    """Why the bytes of a page are not text (not UTF-8, or a NUL), with the line; None when they are."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return Finding(rel, raw[: error.start].count(b"\n") + 1, "page/not-text", "the file is not UTF-8 text")
+    at = text.find("\x00")
+    if at != -1:
+        return Finding(rel, text.count("\n", 0, at) + 1, "safety/nul-byte", NUL_MESSAGE)
+    return None
 
 
 PAGE_RULES = [page_content]
