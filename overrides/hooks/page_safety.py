@@ -5,12 +5,14 @@ never makes the build fail with a traceback instead of a clear line.
     stop the build before any page is read (a link to .git/config would be published word for word);
   - a page that is not UTF-8 text, or holds a NUL, stops the build with its file and line;
   - every text of a page's front matter (title, description, sources) is HTML-escaped once, here,
-    so that Material's templates and ours, which print them as they are, show them as text.
+    so that Material's templates and ours, which print them as they are, show them as text;
+  - config.extra.today, the build's date, lets a page whose next_review has passed say so to readers.
 The rules and their words are the checker's (scripts/checker/safety.py).
 """
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,6 +26,11 @@ def _fail(findings) -> None:
     errors = [finding for finding in findings if finding.severity == "error"]
     if errors:
         raise PluginError("\n".join(str(finding) for finding in errors))
+
+
+def on_config(config):
+    config.extra["today"] = datetime.date.today().isoformat()
+    return config
 
 
 @event_priority(100)  # before any other hook or plugin looks at the files

@@ -3,13 +3,14 @@ titles unique within a version. The fields are defined by scripts/schemas/front-
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from scripts.checker.model import Finding, Page, Site, parse_date
+from scripts.checker.model import WARNING, Finding, Page, Site, parse_date
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "front-matter.schema.json"
 DATE_FIELDS = ("last_reviewed", "next_review", "updated", "english_version")
@@ -92,11 +93,25 @@ def real_dates(page: Page) -> Iterable[Finding]:
             yield Finding(page.rel, page.field_line(*key_path), "front-matter/bad-date", f"'{_where(key_path)}' is not a real date: {value}")
 
 
+# An overdue page still goes out for this long (with "due for review" shown to readers), so that
+# an urgent fix, such as a crisis number, is never held back by a review nobody has had time for.
+REVIEW_GRACE_DAYS = 60
+
+
 def review_due(page: Page, site: Site) -> Iterable[Finding]:
     next_review = parse_date(page.front_matter.get("next_review"))
     if next_review and next_review < site.today:
-        yield Finding(page.rel, page.field_line("next_review"), "front-matter/review-overdue",
-                      f"next_review {next_review.isoformat()} is in the past: check the page against its sources, then set last_reviewed and a new next_review")
+        line = page.field_line("next_review")
+        late = (site.today - next_review).days
+        todo = "check the page against its sources, then set last_reviewed and a new next_review"
+        if late <= REVIEW_GRACE_DAYS:
+            until = (next_review + datetime.timedelta(days=REVIEW_GRACE_DAYS)).isoformat()
+            yield Finding(page.rel, line, "front-matter/review-due",
+                          f"next_review {next_review.isoformat()} has passed: readers see 'due for review'; {todo} "
+                          f"(after {until} this stops publishing)", WARNING)
+        else:
+            yield Finding(page.rel, line, "front-matter/review-overdue",
+                          f"next_review {next_review.isoformat()} is more than {REVIEW_GRACE_DAYS} days past: {todo}")
 
 
 def check_page(page: Page, site: Site) -> Iterable[Finding]:

@@ -68,3 +68,21 @@ def test_front_matter_and_settings_reach_the_page_as_text(tmp_path):
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html
     assert re.search(r'<a href="https://www.example.org/council/send">(<abbr [^>]*>SEND</abbr>|SEND) team\]\(javascript:alert\(4\)\)</a>', html)
     assert "in Exampleshire &lt;b onclick='alert(5)'&gt;." in html
+
+
+@pytest.mark.parametrize("version, words", [("en", "Due for review: we are checking this page again."),
+                                            ("sv", "Ska ses över: vi går igenom sidan igen."),
+                                            ("en-easy", "We need to check this page again.")])
+def test_a_page_past_its_review_date_says_so_to_readers(tmp_path, version, words):
+    import datetime
+
+    project = copy_project(tmp_path)
+    page = project / f"docs/{version}/privacy.md"
+    past = (datetime.date.today() - datetime.timedelta(days=3)).isoformat()
+    page.write_text(re.sub(r"^next_review: .*$", f"next_review: {past}", page.read_text(encoding="utf-8"), count=1, flags=re.M),
+                    encoding="utf-8")
+    result, output = build(tmp_path, project)
+    assert result.returncode == 0, output[-2000:]
+    prefix = "" if version == "en" else f"{version}/"
+    assert f'<p class="cetr-page-facts__due"><strong>{words}' in (tmp_path / f"site/{prefix}privacy/index.html").read_text(encoding="utf-8")
+    assert "cetr-page-facts__due" not in (tmp_path / f"site/{prefix}about/index.html").read_text(encoding="utf-8")
