@@ -20,9 +20,7 @@ from typing import Callable
 
 import pytest
 
-from tests.conftest import ROOT, copy_project
-
-REAL_SETTINGS = ROOT / "tests/fixtures/settings/real.yml"
+from tests.conftest import REAL_SETTINGS, copy_project
 VENV = Path(sys.executable).parent.parent
 
 
@@ -205,9 +203,7 @@ CASES = [
 @pytest.fixture(scope="module")
 def real_project(tmp_path_factory) -> Path:
     """The project as a local team's fork has it: real-looking settings, and nothing else changed."""
-    project = copy_project(tmp_path_factory.mktemp("fork"))
-    shutil.copy(REAL_SETTINGS, project / "local.yml")
-    return project
+    return copy_project(tmp_path_factory.mktemp("fork"), REAL_SETTINGS)
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
