@@ -75,7 +75,80 @@ SV_PAGE = "docs/sv/privacy.md"
 
 def _description_with_colon(p: Copy) -> str:
     line = p.set_line(PAGE, r"^description:", "description: Privacy: what this site does with your information")
-    return (f"{PAGE}:{line}: front-matter/invalid-yaml: the front matter is not valid YAML: mapping values are not allowed in this context")
+    return (f"{PAGE}:{line}: front-matter/invalid-yaml: the front matter is not valid YAML: a value with a colon in it needs quotes "
+            'around it, like: description: "Privacy: what this site does with your information"')
+
+
+def _unclosed_quote(p: Copy) -> str:
+    line = p.set_line(PAGE, r"^title:", 'title: "Privacy')
+    return (f"{PAGE}:{line}: front-matter/invalid-yaml: the front matter is not valid YAML: "
+            'a quote (") opens here and never closes: end the value with " on the same line')
+
+
+def _overdue_review(p: Copy) -> str:
+    import datetime
+
+    past = (datetime.date.today() - datetime.timedelta(days=61)).isoformat()
+    line = p.set_line(PAGE, r"^next_review:", f"next_review: {past}")
+    return (f"{PAGE}:{line}: front-matter/review-overdue: next_review {past} is more than 60 days past: "
+            "check the page against its sources, then set last_reviewed and a new next_review")
+
+
+def _redirect_over_the_crisis_page(p: Copy) -> str:
+    line = p.append("redirects.yml", "  x/../get-help-now.md: about.md")
+    return ("redirects.yml:{}: redirects/bad-name: 'x/../get-help-now.md' is not a page file name: write it like what-is-a-cetr.md "
+            "(lower case letters, digits and hyphens; no '..', no '/' at the start)").format(line)
+
+
+def _redirect_outside_the_site(p: Copy) -> str:
+    line = p.append("redirects.yml", "  ../../../tmp/evil.md: about.md")
+    return ("redirects.yml:{}: redirects/bad-name: '../../../tmp/evil.md' is not a page file name: write it like what-is-a-cetr.md "
+            "(lower case letters, digits and hyphens; no '..', no '/' at the start)").format(line)
+
+
+def _redirect_at_a_pages_address(p: Copy) -> str:
+    line = p.append("redirects.yml", "  get-help-now/index.md: about.md")
+    return f"redirects.yml:{line}: redirects/page-still-exists: 'get-help-now/index.md' still exists in docs/en/: remove the page or the redirect"
+
+
+def _redirects_unclosed_quote(p: Copy) -> str:
+    line = p.append("redirects.yml", "  old-page.md: 'about.md")
+    return (f"redirects.yml:{line}: redirects/invalid-file: not valid YAML: a quote (') opens here and never closes: "
+            "end the value with ' on the same line")
+
+
+def _duplicate_key(p: Copy) -> str:
+    first = p.line_of("local.yml", r"^    phone: ")
+    lines = p.read("local.yml").split("\n")
+    lines.insert(first, "    phone: 0300 123 4567")
+    p.write("local.yml", "\n".join(lines))
+    return (f"local.yml:{first + 1}: settings/duplicate-key: 'contacts.icb.phone' is given twice, on line {first} and line {first + 1}: "
+            "only the last would count; keep one")
+
+
+def _token_in_value(p: Copy) -> str:
+    line = p.set_line("local.yml", r"^area_name:", 'area_name: "{{ local.local_offer.name }}"')
+    return (f"local.yml:{line}: settings/token-in-value: 'area_name' has a token {{{{ local.local_offer.name }}}} in it, "
+            "which would show as it is: write the text itself (tokens work in pages only)")
+
+
+def _http_contact_url(p: Copy) -> str:
+    line = p.line_of("local.yml", r"^    url: https://")
+    p.write("local.yml", p.read("local.yml").replace("    url: https://", "    url: http://", 1))
+    return (f"local.yml:{line}: settings/insecure-url: 'contacts.icb.url' starts with http://: use its https:// address, "
+            "so that nobody can change the page on its way to a family")
+
+
+def _http_site_url(p: Copy) -> str:
+    line = p.set_line("local.yml", r"^site_url:", "site_url: http://cetr.kentish.gov.uk/")
+    return (f"local.yml:{line}: settings/insecure-url: 'site_url' starts with http://: use its https:// address, "
+            "so that nobody can change the page on its way to a family")
+
+
+def _international_example_number(p: Copy) -> str:
+    line = p.set_line("local.yml", r"^    phone: ", '    phone: "+44 1632 960005"')
+    return (f"local.yml:{line}: settings/example-value: 'contacts.icb.phone' still has its example value '+44 1632 960005': "
+            "put in your own before publishing")
 
 
 def _impossible_date(p: Copy) -> str:
@@ -178,6 +251,17 @@ def _broken_link(p: Copy) -> str:
 
 
 CASES = [
+    Case("unclosed quote in front matter", _unclosed_quote),
+    Case("review more than 60 days overdue", _overdue_review),
+    Case("redirect over the crisis page", _redirect_over_the_crisis_page),
+    Case("redirect outside the site", _redirect_outside_the_site),
+    Case("redirect at a page's address", _redirect_at_a_pages_address),
+    Case("unclosed quote in redirects.yml", _redirects_unclosed_quote),
+    Case("duplicate key in local.yml", _duplicate_key),
+    Case("token inside a local.yml value", _token_in_value),
+    Case("http:// contact address", _http_contact_url),
+    Case("http:// site_url", _http_site_url),
+    Case("+44 example number", _international_example_number),
     Case("broken anchor", _broken_anchor),
     Case("link to a page that does not exist", _broken_link),
     Case("colon in a description", _description_with_colon),
