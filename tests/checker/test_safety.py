@@ -119,10 +119,8 @@ def test_a_nul_byte(project):
 def test_a_page_over_the_size_limit(project):
     add(project, ("Some words. " * 10 + "\n\n") * (safety.PAGE_SIZE_LIMIT // 120 + 10))
     size = project.path(EN).stat().st_size
-    result = project.check()
-    assert (f"{EN}:1: safety/page-too-large: the page is {size // 1024} KB, over the limit of 200 KB: split it into smaller pages"
-            in result.lines), result.lines
-    assert result.code == 1
+    # the page is not read at all, so no other rule runs on it
+    only(project.check(), f"{EN}:1: safety/page-too-large: the page is {size // 1024} KB, over the limit of 200 KB: split it into smaller pages")
 
 
 def test_a_symbolic_link_under_docs(project):
