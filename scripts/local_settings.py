@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from scripts import site_versions
-from scripts.yaml_errors import yaml_problem
+from scripts.yaml_errors import key_lines, yaml_problem
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = PROJECT_ROOT / "local.yml"
@@ -80,19 +80,6 @@ class Settings:
         return value
 
 
-def _key_lines(node: yaml.Node, prefix: tuple[str, ...], lines: dict, duplicates: list) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key_path = prefix + (str(key_node.value),)
-            line = key_node.start_mark.line + 1
-            if key_path[-1] in seen:  # YAML keeps the last one, silently
-                duplicates.append((key_path, seen[key_path[-1]], line))
-            seen[key_path[-1]] = line
-            lines[key_path] = line
-            _key_lines(value_node, key_path, lines, duplicates)
-
-
 def load_settings(path: Path = SETTINGS_FILE, versions: site_versions.SiteVersions | None = None) -> Settings:
     """local.yml, read for a site with these versions (this project's by default)."""
     try:
@@ -110,9 +97,9 @@ def load_settings(path: Path = SETTINGS_FILE, versions: site_versions.SiteVersio
         raise SettingsError(SettingsProblem(line, "settings/invalid-yaml", f"not valid YAML: {reason}"))
     if not isinstance(data, dict):
         raise SettingsError(SettingsProblem(1, "settings/invalid-yaml", "the settings file must be a mapping of names to values"))
-    lines: dict[tuple[str, ...], int] = {}
-    duplicates: list = []
-    _key_lines(node, (), lines, duplicates)
+    first_seen: dict[tuple, int] = {}
+    lines, twice = key_lines(node, first_seen=first_seen)  # BaseLoader keeps the last of two equal keys
+    duplicates = [(key_path, first_seen[key_path], line) for key_path, line in twice]
     return Settings(path=path, data=data, lines=lines, versions=versions or site_versions.load(), duplicates=duplicates)
 
 

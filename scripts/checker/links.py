@@ -16,14 +16,26 @@ import posixpath
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from scripts.checker.model import WARNING, Finding, Site
-from scripts.mkdocs_build import mkdocs_build
+from scripts.mkdocs_build import executable, mkdocs_build
+
+RULES = {
+    # in the Markdown, on every run
+    "links/missing-page": ("error", "a link to a page that does not exist (`the-meeting.md`, or another version's address such as `../sv/`)"),
+    "links/missing-anchor": ("error", "a link to a `#section` that is not on the page it points to (a section's address is its heading in lower case, with hyphens, or the `{#id}` after it)"),
+    "links/missing-file": ("error", "a link or picture to a file under `docs/` that does not exist"),
+    "links/absolute-link": ("error", "a link that starts with `/`: it breaks when the site is published in a folder; write it relative"),
+    # in the built site, with --links
+    "links/broken": ("error", "with `--links`: an internal link or `#anchor` that goes nowhere, on the page whose Markdown has it"),
+    "links/build-failed": ("error", "with `--links`: `mkdocs build --strict` failed"),
+    "links/linkchecker-failed": ("error", "with `--links`: linkchecker could not run"),
+    "links/external": ("warning", "with `--links --external`: a link to another website that does not work"),
+}
 
 BUILD_TIMEOUT = 600
 LINKCHECKER_TIMEOUT = 900
@@ -41,11 +53,6 @@ checkextern={extern}
 
 
 # --- Build ---------------------------------------------------------------------------------------
-
-def _tool(name: str) -> str | None:
-    beside = Path(sys.executable).with_name(name)
-    return str(beside) if beside.exists() else shutil.which(name)
-
 
 MKDOCS_LINK_WARNING = re.compile(r"Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', but (?P<why>.*)")
 
@@ -200,7 +207,7 @@ def start_urls(site: Site, base: str) -> list[str]:
 
 
 def run_linkchecker(site: Site, site_dir: Path, external: bool, work: Path) -> tuple[list[Finding], list[str]]:
-    linkchecker = _tool("linkchecker")
+    linkchecker = executable("linkchecker")
     if not linkchecker:
         return [Finding(site.mkdocs_rel, 1, "links/linkchecker-failed", "linkchecker is not installed: run make setup")], []
     config = work / "linkcheckerrc"
@@ -291,16 +298,6 @@ def check_links(site: Site, external: bool = False) -> tuple[list[Finding], list
 # Anchors are computed as MkDocs' toc extension makes them: {#id} when given, else the slug of the
 # heading's words, with _1, _2 for a repeat.
 
-RULES = {
-    "links/missing-page": ("error", "a link to a page (or another version's page) that does not exist"),
-    "links/missing-anchor": ("error", "a link to a #section that is not on the page it points to"),
-    "links/missing-file": ("error", "a link or picture to a file under docs/ that does not exist"),
-    "links/absolute-link": ("error", "a link that starts with /, which breaks when the site is published in a folder"),
-    "links/broken": ("error", "with --links: an internal link or #anchor of the built site that goes nowhere"),
-    "links/build-failed": ("error", "with --links: mkdocs build --strict failed"),
-    "links/linkchecker-failed": ("error", "with --links: linkchecker could not run"),
-    "links/external": ("warning", "with --links --external: a link to another website that does not work"),
-}
 
 MD_LINK = re.compile(r"(?<!\\)!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(?P<target><[^>]*>|[^)\s]*)")
 MD_DEFINITION = re.compile(r"^\s{0,3}\[[^\]^]+\]:\s*(?P<target><[^>]*>|\S+)")

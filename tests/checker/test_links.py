@@ -166,3 +166,21 @@ def test_a_link_to_a_missing_translation_is_reported_once(project):
 def test_links_in_code_are_only_shown(project):
     add(project, "```markdown\n[the meeting](the-meeting.md)\n```\n\nType `[x](nowhere.md)`.")
     assert project.check().code == 0
+
+
+def test_a_build_that_cannot_run(tmp_path, monkeypatch):
+    def no_mkdocs(*args, **kwargs):
+        raise FileNotFoundError("mkdocs")
+
+    monkeypatch.setattr(links, "mkdocs_build", no_mkdocs)
+    result = run("--root", str(FIXTURES / "links"), "--today", TODAY, "--links")
+    assert (result.lines, result.code) == (["mkdocs.yml:1: links/build-failed: mkdocs is not installed: run make setup"], 1)
+
+
+def test_linkchecker_that_cannot_run(monkeypatch):
+    """The site builds and the fast pass finds the two broken links; then linkchecker is missing."""
+    real_executable = links.executable
+    monkeypatch.setattr(links, "executable", lambda name: None if name == "linkchecker" else real_executable(name))
+    result = run("--root", str(FIXTURES / "links"), "--today", TODAY, "--links")
+    assert "mkdocs.yml:1: links/linkchecker-failed: linkchecker is not installed: run make setup" in result.lines
+    assert len(result.lines) == 3 and result.code == 1

@@ -8,6 +8,7 @@ from scripts import local_settings, site_versions
 from tests.checker.conftest import only
 
 EN = "docs/en/help.md"
+SV = "docs/sv/help.md"
 
 
 def test_an_unknown_token(project):
@@ -32,12 +33,23 @@ def test_a_token_that_is_not_a_token(project):
 
 def test_a_link_token_in_a_letter(project):
     project.append(EN, "\n```text\nCall {{ tel.icb }}\n```\n")
-    only(project.check(), f"{EN}:19: settings/link-token-in-code: '{{{{ tel.icb }}}}' makes a link, which a code block (a letter) cannot show: use {{{{ local.contacts.<name>.<phone|email|url> }}}}")
+    project.append(SV, "\n```text\nCall {{ tel.icb }}\n```\n")  # the Swedish page keeps the English letter
+    result = project.check()
+    assert result.lines == [
+        f"{EN}:19: settings/link-token-in-code: '{{{{ tel.icb }}}}' makes a link, which a code block (a letter) cannot show: use {{{{ local.contacts.<name>.<phone|email|url> }}}}",
+        f"{SV}:19: settings/link-token-in-code: '{{{{ tel.icb }}}}' makes a link, which a code block (a letter) cannot show: use {{{{ local.contacts.<name>.<phone|email|url> }}}}",
+    ]
 
 
 def test_the_feedback_email_token(project):
     project.append(EN, "\nTell us about a mistake: {{ email.feedback }}.\n")
+    project.append(SV, "\nSkriv till oss om ett fel: {{ email.feedback }}.\n")
     assert project.check().lines == []
+
+
+def test_a_swedish_page_without_a_contact_of_its_english_page(project):
+    project.append(EN, "\nTell us about a mistake: {{ email.feedback }}.\n")
+    only(project.check(), f"{SV}:13: versions/tokens-differ: the local contacts differ from docs/en/help.md: missing {{{{ email.feedback }}}}")
 
 
 def test_a_setting_of_the_wrong_type(project):
@@ -159,3 +171,8 @@ def test_a_value_in_a_letter_stays_as_written():
     assert local_settings.render_token(settings, "local.area_name", "en", in_code=True) == "Kent & Medway (North)"
     assert local_settings.render_token(settings, "local.area_name", "en") == "Kent &amp; Medway \\(North\\)"
     assert local_settings.code_spans("a `{{ x }}` b\n```text\n{{ y }}\n```\nc {{ z }}") == [(2, 11), (14, 33)]
+
+
+def test_a_setting_the_schema_rejects(project):
+    project.replace("local.yml", "  url: https://www.example.org/local-offer", "  url: www.example.org/local-offer")
+    only(project.check(), "local.yml:5: settings/invalid-value: 'local_offer.url': 'www.example.org/local-offer' does not match '^https?://'")
