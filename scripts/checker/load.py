@@ -56,6 +56,8 @@ def _parse(source: str, loader_class=None):
 
 def load_page(path: Path, rel: str, version: site_versions.Version, name: str) -> tuple[Page, list[Finding]]:
     page = Page(rel=rel, version=version.code, name=name, language=version.html_lang, easy_read=version.easy_read)
+    if path.is_symlink():
+        return page, []  # not read: safety/symlink says why (it could lead to a secret, or nowhere)
     try:
         if path.stat().st_size > PAGE_SIZE_LIMIT:
             return page, []  # not read at all: safety/page-too-large says why (a 20 MB page stalls every rule)

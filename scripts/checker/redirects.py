@@ -10,8 +10,9 @@ from scripts.redirects_file import confinement_problems
 
 RULES = {
     "redirects/removed-page": ("error", "an English page that git history shows was published is gone, with no entry in `redirects.yml`"),
-    "redirects/missing-target": ("error", "an entry of `redirects.yml` leads to a page that does not exist"),
-    "redirects/page-still-exists": ("error", "an entry of `redirects.yml` moves a page that still exists"),
+    "redirects/missing-target": ("error", "an entry of `redirects.yml` leads to a page that does not exist in every version"),
+    "redirects/page-still-exists": ("error", "the old name of an entry of `redirects.yml` is the address of a page that exists (`help.md`, or `help/index.md`)"),
+    "redirects/bad-name": ("error", "a name in `redirects.yml` that is not a plain page file name inside the version (`..`, a `/` at the start, capitals), or an old name in a version's or the theme's folder (`sv.md`, `assets/…`)"),
     "redirects/invalid-file": ("error", "`redirects.yml` is not valid YAML, or `redirects` is not a map of old to new page names"),
 }
 

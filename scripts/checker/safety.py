@@ -21,17 +21,17 @@ from scripts.checker.markdown import INLINE_CODE, mask
 from scripts.checker.model import ERROR, WARNING, Finding, Page, Site
 
 RULES = {
-    "safety/raw-script": (ERROR, "a <script> element in a page"),
-    "safety/embedded-frame": (ERROR, "an <iframe>, <frame>, <object> or <embed> in a page"),
-    "safety/raw-style": (ERROR, "a <style> element in a page (styles live in docs/assets/stylesheets/)"),
-    "safety/event-attribute": (ERROR, "an event attribute such as onclick= in HTML or an attribute list {: ... }"),
-    "safety/unsafe-link": (ERROR, "a javascript:, vbscript:, data: or file: link or picture address"),
-    "safety/other-host-picture": (ERROR, "a picture, video or frame loaded from another website"),
-    "safety/insecure-link": (WARNING, "a link to another website with http:// (not https://), sources included"),
-    "safety/nul-byte": (ERROR, "a NUL character (byte 0) in a page"),
-    "safety/page-too-large": (ERROR, "a page file over 200 KB: split it (a huge page stalls the build)"),
-    "safety/symlink": (ERROR, "a symbolic link under docs/ or includes/ (it would publish the file it points to)"),
-    "safety/file-name": (ERROR, "a file or folder name under docs/ or includes/ with a capital letter, a space or another character than a-z, 0-9, '.', '-' and '_'"),
+    "safety/raw-script": (ERROR, "a `<script>` element in a page: a script could do anything to a family's browser"),
+    "safety/embedded-frame": (ERROR, "an `<iframe>`, `<frame>`, `<object>` or `<embed>` in a page"),
+    "safety/raw-style": (ERROR, "a `<style>` element in a page: styles live in `docs/assets/stylesheets/`"),
+    "safety/event-attribute": (ERROR, "an event attribute such as `onclick=` in HTML, or in an attribute list `{: … }`"),
+    "safety/unsafe-link": (ERROR, "a link or picture address that starts with `javascript:`, `vbscript:`, `data:`, `file:` or any scheme other than `https:`, `http:`, `tel:`, `mailto:`"),
+    "safety/other-host-picture": (ERROR, "a picture, video or frame loaded from another website: copy it into `docs/assets/pictures/`"),
+    "safety/insecure-link": (WARNING, "a link or source to another website with `http://`: use its `https://` address"),
+    "safety/nul-byte": (ERROR, "a NUL character (byte 0) in a page: the file is damaged or not a page"),
+    "safety/page-too-large": (ERROR, "a page file over 200 KB: split it (a huge page stalls the build); the page is not read"),
+    "safety/symlink": (ERROR, "a symbolic link under `docs/` or `includes/`: the build would publish the file it points to"),
+    "safety/file-name": (ERROR, "a file or folder name under `docs/` or `includes/` with a capital letter, a space or a character other than `a-z`, `0-9`, `.`, `-`, `_` (addresses must be stable and typeable)"),
 }
 
 PAGE_SIZE_LIMIT = 200 * 1024  # bytes; the longest page today is about 27 KB

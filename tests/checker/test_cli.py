@@ -108,10 +108,18 @@ def test_mkdocs_yml_without_nav(project):
 
 
 def test_a_page_that_cannot_be_read(project):
-    """A file name that leads nowhere (a broken link in the folder): one line, no traceback."""
+    """A folder where a page should be: one line, no traceback."""
+    project.path("docs/en/help.md").unlink()
+    project.path("docs/en/help.md").mkdir()
+    only(project.check(), "docs/en/help.md:1: page/unreadable: cannot read the file: Is a directory")
+
+
+def test_a_page_that_is_a_symbolic_link_is_not_read(project):
+    """A link that leads nowhere (or to a secret): safety/symlink says so, and the page is not read."""
     project.path("docs/en/help.md").unlink()
     project.path("docs/en/help.md").symlink_to(project.root / "no-such-file.md")
-    only(project.check(), "docs/en/help.md:1: page/unreadable: cannot read the file: No such file or directory")
+    only(project.check(), f"docs/en/help.md:1: safety/symlink: 'docs/en/help.md' is a symbolic link to {project.root / 'no-such-file.md'}: "
+                          "the build would publish that file; put a real file here")
 
 
 def test_thresholds_come_from_pyproject(project):

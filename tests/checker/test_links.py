@@ -52,9 +52,9 @@ def test_without_links_the_same_two_are_found_in_about_a_second(tmp_path):
 
 def test_the_fast_pass_finds_both(built):
     site, work = built
-    assert sorted((f.path, f.line, f.rule) for f in links.fast_pass(site, work / "site")) == [
-        ("docs/en/index.md", 16, "links/broken"),
-        ("docs/en/index.md", 18, "links/broken"),
+    assert sorted(str(f) for f in links.fast_pass(site, work / "site")) == [
+        "docs/en/index.md:16: links/broken: link 'help/#no-such-heading' on index.html: no heading or anchor '#no-such-heading' on help/index.html",
+        "docs/en/index.md:18: links/broken: link '../missing-page/' on index.html: the page does not exist",
     ]
 
 
@@ -174,7 +174,11 @@ def test_a_build_that_cannot_run(tmp_path, monkeypatch):
 
     monkeypatch.setattr(links, "mkdocs_build", no_mkdocs)
     result = run("--root", str(FIXTURES / "links"), "--today", TODAY, "--links")
-    assert (result.lines, result.code) == (["mkdocs.yml:1: links/build-failed: mkdocs is not installed: run make setup"], 1)
+    assert (result.lines, result.code) == ([
+        # found in the Markdown first, then the build cannot run
+        "docs/en/index.md:16: links/missing-anchor: link 'help.md#no-such-heading': there is no section '#no-such-heading' on docs/en/help.md",
+        "docs/en/index.md:18: links/missing-page: link '../missing-page/': no page is published at that address",
+        "mkdocs.yml:1: links/build-failed: mkdocs is not installed: run make setup"], 1)
 
 
 def test_linkchecker_that_cannot_run(monkeypatch):
