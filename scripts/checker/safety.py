@@ -25,19 +25,21 @@ RULES = {
     "safety/embedded-frame": (ERROR, "an `<iframe>`, `<frame>`, `<object>` or `<embed>` in a page"),
     "safety/raw-style": (ERROR, "a `<style>` element in a page: styles live in `docs/assets/stylesheets/`"),
     "safety/event-attribute": (ERROR, "an event attribute such as `onclick=` in HTML, or in an attribute list `{: … }`"),
-    "safety/unsafe-link": (ERROR, "a link or picture address that starts with `javascript:`, `vbscript:`, `data:`, `file:` or any scheme other than `https:`, `http:`, `tel:`, `mailto:`"),
+    "safety/unsafe-link": (ERROR, "a link or picture address that starts with `javascript:`, `vbscript:`, `data:`, `file:` or any scheme other than `https:`, `http:`, `tel:`, `sms:`, `mailto:`"),
     "safety/other-host-picture": (ERROR, "a picture, video or frame loaded from another website: copy it into `docs/assets/pictures/`"),
     "safety/insecure-link": (WARNING, "a link or source to another website with `http://`: use its `https://` address"),
     "safety/nul-byte": (ERROR, "a NUL character (byte 0) in a page: the file is damaged or not a page"),
     "safety/page-too-large": (ERROR, "a page file over 200 KB: split it (a huge page stalls the build); the page is not read"),
     "safety/symlink": (ERROR, "a symbolic link under `docs/` or `includes/`: the build would publish the file it points to"),
-    "safety/file-name": (ERROR, "a file or folder name under `docs/` or `includes/` with a capital letter, a space or a character other than `a-z`, `0-9`, `.`, `-`, `_` (addresses must be stable and typeable)"),
+    "safety/file-name": (ERROR, "a file or folder name under `docs/` or `includes/` with a capital letter, a space or a character other than `a-z`, `0-9`, `.`, `-`, `_` (addresses must be stable and typeable; `LICENCE…` and `README…` files keep their capitals)"),
 }
 
 PAGE_SIZE_LIMIT = 200 * 1024  # bytes; the longest page today is about 27 KB
 CHECKED_FOLDERS = ("includes",)  # besides docs_dir
 SAFE_NAME = re.compile(r"^[a-z0-9_][a-z0-9._-]*$")
-LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+# Licence and read-me files keep their conventional capitals: nobody types their address.
+CONVENTIONAL_NAME = re.compile(r"^(?:LICENCE|LICENSE|README|NOTICE)(?:-[a-z0-9-]+)?(?:\.(?:txt|md))?$")
+LINK_SCHEMES = {"http", "https", "mailto", "tel", "sms"}  # sms: a text line such as Shout (85258)
 
 RAW_TAG = re.compile(r"<\s*(?P<tag>script|iframe|frame|frameset|object|embed|style)\b", re.I)
 TAG_RULE = {"script": "safety/raw-script", "style": "safety/raw-style"}
@@ -88,7 +90,7 @@ def _url_findings(page: Page, line: int, url: str, picture: bool, where: str) ->
     scheme = _scheme(url)
     if scheme and scheme not in LINK_SCHEMES:
         yield Finding(page.rel, line, "safety/unsafe-link",
-                      f"{where} '{_short(url)}' starts with {scheme}: which can run code or hide content: use a web page, tel: or mailto: address")
+                      f"{where} '{_short(url)}' starts with {scheme}: which can run code or hide content: use a web page, tel:, sms: or mailto: address")
         return
     host = _other_host(url)
     if picture and host:
@@ -175,7 +177,7 @@ def file_problems(root: Path, docs_dir: str = "docs") -> list[Finding]:
             findings.append(Finding(rel, 1, "safety/symlink",
                                     f"'{rel}' is a symbolic link to {os.readlink(path)}: the build would publish that file; put a real file here"))
             continue
-        if not SAFE_NAME.match(path.name):
+        if not SAFE_NAME.match(path.name) and not CONVENTIONAL_NAME.match(path.name):
             better = re.sub(r"-+", "-", re.sub(r"[^a-z0-9._-]", "-", path.name.lower())).strip("-")
             findings.append(Finding(rel, 1, "safety/file-name",
                                     f"the name '{path.name}' has a capital letter, a space or another character that makes an address hard to type: "

@@ -68,7 +68,7 @@ def test_event_attributes(project, text, where):
 def test_unsafe_links(project, text, what):
     add(project, text)
     line = 18 + text.count("\n")
-    only(project.check(), f"{EN}:{line}: safety/unsafe-link: {what} which can run code or hide content: use a web page, tel: or mailto: address")
+    only(project.check(), f"{EN}:{line}: safety/unsafe-link: {what} which can run code or hide content: use a web page, tel:, sms: or mailto: address")
 
 
 @pytest.mark.parametrize(
@@ -152,3 +152,9 @@ def test_file_names_must_be_typeable(project, name, better):
 def test_every_rule_is_registered_with_a_severity_and_summary():
     assert all(severity in ("error", "warning") and summary for severity, summary in safety.RULES.values())
     assert all(rule.startswith("safety/") for rule in safety.RULES)
+
+
+def test_a_text_line_link_and_a_licence_file_pass(project):
+    add(project, "Text SHOUT to [85258](sms:85258).")
+    project.write("docs/assets/LICENCE-openmoji.txt", "CC BY-SA 4.0\n")
+    assert project.check().lines == []
