@@ -26,6 +26,7 @@ from scripts.local_settings import (
     Settings,
     SettingsError,
     TokenError,
+    code_spans,
     example_values,
     load_settings,
     render_token,
@@ -57,10 +58,12 @@ def on_config(config):
 
 def replace_tokens(settings: Settings, markdown: str, src_path: str, first_line: int = 1) -> str:
     version = src_path.split("/", 1)[0]
+    code = code_spans(markdown)
 
     def replace(match: re.Match) -> str:
+        in_code = any(start <= match.start() < end for start, end in code)
         try:
-            return render_token(settings, match["expr"], version)
+            return render_token(settings, match["expr"], version, in_code=in_code)
         except TokenError as error:
             line = first_line + markdown.count("\n", 0, match.start())
             raise PluginError(f"docs/{src_path}:{line}: unknown local setting '{match.group(0)}': {error}")
