@@ -98,7 +98,7 @@ def test_numbers_that_are_not_local_phone_numbers(project, text):
 
 
 @pytest.mark.parametrize("content, line, message", [
-    ("numbers:\n  - number: 0808 808 1111\n    name: [Mencap\n", 3, "not valid YAML: expected ',' or ']', but got '<stream end>'"),
+    ("numbers:\n  - number: 0808 808 1111\n    name: [Mencap\n", 3, "not valid YAML: a [ opens here and never closes: end it with ], or put the value in quotes"),
     ("numbers:\n  - number: 0808 808 1111\n    name: Mencap\n    source: http://www.mencap.org.uk/\n    checked: 2026-12-02\n", 1,
      "each number needs number:, name:, source: (an https address of the organisation's own page) and checked: (a date)"),
 ])
