@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +22,21 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = PROJECT_ROOT / "local.yml"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / "local-settings.schema.json"
 
-# Ofcom keeps 01632 960000 to 960999 for drama: our example numbers use it.
-EXAMPLE_PHONE = re.compile(r"^01632\s?960\s?\d{3}$")
+# Ofcom keeps 01632 960000 to 960999 for drama: our example numbers use it (in any writing:
+# 01632 960001, +44 1632 960001, (01632) 960001), compared on the digits.
+EXAMPLE_PHONE_DIGITS = re.compile(r"^01632960\d{3}$")
 EXAMPLE_TEXT = re.compile(r"example", re.IGNORECASE)
-UK_PHONE = re.compile(r"^(?:0\d{9,10}|\+44\d{9,10})$")
-PHONE_CHARACTERS = re.compile(r"^\+?[\d ]+$")
+# A phone setting is a number, with words before it or a note after it if the team needs them:
+# "0300 123 4567", "(01905) 768153", "+44 1905 768153", "111", "NHS 111, option 2",
+# "01905 768153 ext. 2041". The tel: link dials the number (and an extension), never the note.
+PHONE_VALUE = re.compile(r"^(?P<before>[^\d+()]*?)(?P<number>\+?\(?\d[\d ()]*\d)(?P<rest>(?:\s*[,;]|\s+(?:ext|extension|x)\b).*)?$",
+                         re.IGNORECASE)
+PHONE_EXTENSION = re.compile(r"^\s*[,;]?\s*(?:ext|extension|x)\.?\s*(?P<digits>\d{1,6})\b", re.IGNORECASE)
+PHONE_NOTE = re.compile(r"^[^<>\[\]{}`|*_\\]*$")  # words, not markup
+UK_NUMBER = re.compile(r"^(?:0\d{9,10}|1\d{2,5}|999)$")  # national numbers; 111, 999, 116 123, 119
 EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+# Settings that become the href of a link: only https://, and tel:/mailto: made by the tokens.
+URL_FIELDS = ("url", "site_url")
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,7 @@ class Settings:
     data: dict[str, Any]
     lines: dict[tuple[str, ...], int]
     versions: site_versions.SiteVersions  # a text may be given per version: {en: ..., sv: ...}
+    duplicates: list[tuple[tuple[str, ...], int, int]] = field(default_factory=list)  # (key path, first line, again)
 
     def line_of(self, key_path: tuple[str, ...]) -> int:
         """The line of the nearest key we know along key_path (1 for the top)."""
@@ -88,8 +98,10 @@ def load_settings(path: Path = SETTINGS_FILE, versions: site_versions.SiteVersio
         raise SettingsError(SettingsProblem(line, "settings/invalid-yaml", f"not valid YAML: {reason}"))
     if not isinstance(data, dict):
         raise SettingsError(SettingsProblem(1, "settings/invalid-yaml", "the settings file must be a mapping of names to values"))
-    lines, _ = key_lines(node)  # BaseLoader keeps the last of two equal keys, as before
-    return Settings(path=path, data=data, lines=lines, versions=versions or site_versions.load())
+    first_seen: dict[tuple, int] = {}
+    lines, twice = key_lines(node, first_seen=first_seen)  # BaseLoader keeps the last of two equal keys
+    duplicates = [(key_path, first_seen[key_path], line) for key_path, line in twice]
+    return Settings(path=path, data=data, lines=lines, versions=versions or site_versions.load(), duplicates=duplicates)
 
 
 def _schema(versions: site_versions.SiteVersions) -> dict:
@@ -212,14 +224,29 @@ def validate(settings: Settings) -> list[SettingsProblem]:
     validator = jsonschema.Draft202012Validator(_schema(settings.versions))
     for error in sorted(validator.iter_errors(settings.data), key=lambda e: list(map(str, e.absolute_path))):
         problems.append(_schema_problem(settings, error))
+    for key_path, first, again in settings.duplicates:
+        problems.append(SettingsProblem(again, "settings/duplicate-key",
+                                        f"'{'.'.join(key_path)}' is given twice, on line {first} and line {again}: "
+                                        "only the last would count; keep one"))
     for key_path, value in _walk(settings.data):
         if not isinstance(value, str):
             continue
         line = settings.line_of(key_path)
-        if key_path and key_path[-1] == "phone" and not is_uk_phone(value):
-            problems.append(SettingsProblem(line, "settings/bad-phone", f"{setting_name(settings, key_path)} is not a UK phone number: '{value}' (write it like 01632 960123 or 0300 123 4567)"))
+        where = setting_name(settings, key_path)
+        if TOKEN.search(value):
+            problems.append(SettingsProblem(line, "settings/token-in-value",
+                                            f"{where} has a token {TOKEN.search(value).group(0)} in it, which would show as it is: "
+                                            "write the text itself (tokens work in pages only)"))
+        if key_path and key_path[-1] == "phone" and parse_phone(value) is None:
+            problems.append(SettingsProblem(line, "settings/bad-phone",
+                                            f"{where} is not a UK phone number: '{value}' (write the number, with a note after a comma "
+                                            "if you need one, like 0300 123 4567 or 111, option 2)"))
         if key_path and key_path[-1] == "email" and not EMAIL.match(value):
-            problems.append(SettingsProblem(line, "settings/bad-email", f"{setting_name(settings, key_path)} is not an email address: '{value}' (write it like team@yourcouncil.gov.uk)"))
+            problems.append(SettingsProblem(line, "settings/bad-email", f"{where} is not an email address: '{value}' (write it like team@yourcouncil.gov.uk)"))
+        if key_path and key_path[-1] in URL_FIELDS and value.lower().startswith("http://"):
+            problems.append(SettingsProblem(line, "settings/insecure-url",
+                                            f"{where} starts with http://: use its https:// address, so that nobody can change the page "
+                                            "on its way to a family"))
 
     def problem(key_path: tuple, rule: str, message: str) -> SettingsProblem:
         return SettingsProblem(settings.line_of(key_path), rule, message)
@@ -235,21 +262,77 @@ def example_values(settings: Settings) -> list[SettingsProblem]:
     for key_path, value in _walk(settings.data):
         if not isinstance(value, str):
             continue
-        if EXAMPLE_TEXT.search(value) or (key_path[-1:] == ("phone",) and EXAMPLE_PHONE.match(value)):
+        if EXAMPLE_TEXT.search(value) or (key_path[-1:] == ("phone",) and is_example_phone(value)):
             problems.append(SettingsProblem(settings.line_of(key_path), "settings/example-value", f"{setting_name(settings, key_path)} still has its example value '{value}': put in your own before publishing"))
     return problems
 
 
-def is_uk_phone(number: str) -> bool:
-    return bool(PHONE_CHARACTERS.match(number)) and bool(UK_PHONE.match(number.replace(" ", "")))
+@dataclass(frozen=True)
+class Phone:
+    digits: str  # as dialled in the UK: 03001234567, 111
+    extension: str = ""
 
 
-def phone_href(number: str) -> str:
-    """tel: link in international form, so it also works from a phone registered abroad."""
-    digits = number.replace(" ", "")
-    if digits.startswith("0"):
-        digits = "+44" + digits[1:]
-    return "tel:" + digits
+def parse_phone(value: str) -> Phone | None:
+    """The number (and extension) in a phone setting, or None when it holds no UK number."""
+    match = PHONE_VALUE.match(value.strip())
+    if not match or not PHONE_NOTE.match(value) or re.search(r"\d", match["before"] or ""):
+        return None
+    number = match["number"]
+    if number.count("(") != number.count(")"):
+        return None
+    digits = re.sub(r"\D", "", number)
+    if number.startswith("+"):
+        if not digits.startswith("44"):
+            return None
+        digits = "0" + digits[2:]
+    if not UK_NUMBER.match(digits):
+        return None
+    extension = PHONE_EXTENSION.match(match["rest"] or "")
+    return Phone(digits, extension["digits"] if extension else "")
+
+
+def is_uk_phone(value: str) -> bool:
+    return parse_phone(value) is not None
+
+
+def is_example_phone(value: str) -> bool:
+    phone = parse_phone(value)
+    digits = phone.digits if phone else re.sub(r"\D", "", value)
+    if digits.startswith("44"):
+        digits = "0" + digits[2:]
+    return bool(EXAMPLE_PHONE_DIGITS.match(digits))
+
+
+def phone_href(value: str) -> str:
+    """tel: link in international form, so it also works from a phone registered abroad; short
+    numbers (111) as they are. An extension goes after ';ext=' (RFC 3966); a note is not dialled."""
+    phone = parse_phone(value)
+    if phone is None:
+        raise BadValueError(f"'{value}' is not a phone number")
+    digits = "+44" + phone.digits[1:] if phone.digits.startswith("0") else phone.digits
+    return "tel:" + digits + (f";ext={phone.extension}" if phone.extension else "")
+
+
+# --- Escaping: a value of local.yml lands in Markdown, which passes HTML through and makes links
+# of [text](address). Text is escaped so it shows as written; addresses are checked and quoted.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown's escapable characters (tables adds |)
+
+
+def markdown_text(value: str) -> str:
+    """A value as Markdown that shows exactly this text: no HTML, link, emphasis or attribute."""
+    value = " ".join(value.split())  # a new line in a value must not start a new block
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MARKDOWN_SPECIAL.sub(r"\\\1", value)
+
+
+def markdown_url(url: str) -> str:
+    """An address for [text](<address>): only https:, tel: and mailto:, quoted so it cannot end early."""
+    from urllib.parse import quote
+
+    if not re.match(r"^(?:https://|tel:|mailto:)", url, re.IGNORECASE):
+        raise BadValueError(f"'{url}' is not an https://, tel: or mailto: address")
+    return "<" + quote(url, safe=":/?#[]@!$&'*+,;=%~") + ">"
 
 
 # Tokens in pages: {{ local.area_name }}, {{ tel.icb }}, {{ email.icb }}, {{ link.icb }}.
@@ -264,6 +347,10 @@ _CONTACT_FIELD = {"tel": "phone", "email": "email", "link": "url"}
 
 class TokenError(Exception):
     """A token names no setting, or a setting it cannot use."""
+
+
+class BadValueError(TokenError):
+    """The token is right, the value in local.yml is not (validate() reports it on local.yml)."""
 
 
 def _contact(settings: Settings, name: str) -> dict | None:
@@ -300,41 +387,19 @@ def _text(settings: Settings, value: Any, version: str, field: str | None, in_co
     return f'<span lang="{default.html_lang}">{shown(value)}</span>'
 
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown's escapable characters (tables adds |)
-
-
-def markdown_text(value: str) -> str:
-    """A value as Markdown that shows exactly this text: no HTML, link, emphasis or attribute."""
-    value = " ".join(str(value).split())  # a new line in a value must not start a new block
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return MARKDOWN_SPECIAL.sub(r"\\\1", value)
-
-
-FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
-
-
-def code_spans(markdown: str) -> list[tuple[int, int]]:
-    """(start, end) of each fenced code block (a letter): a token there must not become HTML."""
-    spans, start = [], None
-    for fence in FENCE.finditer(markdown):
-        if start is None:
-            start = fence.start()
-        else:
-            spans.append((start, fence.end()))
-            start = None
-    return spans
-
-
 def _contact_markdown(contact: dict, kind: str, name: str) -> str:
     """{{ tel.<name> }}, {{ email.<name> }} or {{ link.<name> }} of one contact."""
     for field in (_CONTACT_FIELD[kind], "name") if kind == "link" else (_CONTACT_FIELD[kind],):
         if field not in contact:
             raise TokenError(f"the contact '{name}' in local.yml has no {field}")
     if kind == "tel":
-        return f"[{contact['phone']}]({phone_href(contact['phone'])})"
+        return f"[{markdown_text(contact['phone'])}]({markdown_url(phone_href(contact['phone']))})"
     if kind == "email":
-        return f"[{contact['email']}](mailto:{contact['email']})"
-    return f"[{contact['name']}]({contact['url']})"
+        if not EMAIL.match(contact["email"]):
+            raise BadValueError(f"'{contact['email']}' is not an email address")
+        return f"[{markdown_text(contact['email'])}]({markdown_url('mailto:' + contact['email'])})"
+    return f"[{markdown_text(contact['name'])}]({markdown_url(contact['url'])})"
+
 
 
 def render_token(settings: Settings, expression: str, version: str, in_code: bool = False) -> str:
@@ -369,3 +434,12 @@ def render_token(settings: Settings, expression: str, version: str, in_code: boo
     if contact is None:
         raise TokenError(f"local.yml has no contact '{name}'")
     return _contact_markdown(contact, kind, name)
+
+
+CODE = re.compile(r"^(?P<fence>[ \t]*(?:`{3,}|~{3,})).*?(?:^(?P=fence)[`~]*[ \t]*$|\Z)|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)",
+                  re.MULTILINE | re.DOTALL)
+
+
+def code_spans(markdown: str) -> list[tuple[int, int]]:
+    """(start, end) of each fenced code block and inline code span: there a token stays plain text."""
+    return [match.span() for match in CODE.finditer(markdown)]

@@ -13,14 +13,14 @@ import traceback
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from scripts.checker import easy_read, front_matter, readability, redirects, settings, structure, terms, versions
+from scripts.checker import easy_read, front_matter, links, readability, redirects, safety, settings, structure, terms, versions
 from scripts.checker.ignores import apply_ignores
 from scripts.checker.load import load_site
 from scripts.checker.registry import all_rules
 from scripts.checker.model import ERROR, WARNING, Finding, Site, parse_date
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-FAMILIES = [front_matter, versions, structure, readability, easy_read, terms, settings, redirects]
+FAMILIES = [front_matter, versions, structure, readability, easy_read, terms, settings, redirects, safety, links]
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -140,10 +140,8 @@ def check(options: argparse.Namespace) -> tuple[list[Finding], list[str]]:
     if options.readability:
         report += readability.report(site)
     if options.links:
-        from scripts.checker import links
-
         link_findings, link_report = links.check_links(site, external=options.external)
-        findings += link_findings
+        findings = links.merge(findings, link_findings)
         report += link_report
     rules = all_rules()
     findings = apply_ignores(site, findings, rules)

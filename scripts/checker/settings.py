@@ -16,13 +16,16 @@ RULES = {
     "settings/unknown-token": ("error", "a `{{ … }}` token in a page that `local.yml` cannot fill in"),
     "settings/link-token-in-code": ("error", "a `tel.`, `email.` or `link.` token inside a code block (a letter), where a link cannot show"),
     "settings/missing-file": ("error", "`local.yml` is missing"),
-    "settings/invalid-yaml": ("error", "`local.yml` is not YAML, or not a mapping of names to values"),
+    "settings/invalid-yaml": ("error", "`local.yml` is not YAML, or not a mapping of names to values; the message gives the line where the mistake starts, in words (a colon in a value needs quotes, a quote that never closes, a tab)"),
     "settings/missing-field": ("error", "`local.yml` lacks a setting that `scripts/schemas/local-settings.schema.json` requires"),
     "settings/unknown-field": ("error", "`local.yml` has a setting that the schema does not know"),
     "settings/wrong-type": ("error", "a setting in `local.yml` of the wrong kind (a list where text belongs)"),
     "settings/invalid-value": ("error", "any other value of `local.yml` that the schema rejects, such as a `url` that is not a web address"),
-    "settings/bad-phone": ("error", "a phone number in `local.yml` that is not a UK number"),
+    "settings/bad-phone": ("error", "a phone number in `local.yml` that is not a UK number (`0300 123 4567`, `(01905) 768153`, `+44 1905 768153`, `111`), with words before it or a note after a comma if needed (`NHS 111, option 2`, `01905 768153, ext. 2041`): the link dials the number and extension, never the note"),
     "settings/bad-email": ("error", "an email address in `local.yml` that is not well formed"),
+    "settings/duplicate-key": ("error", "a setting given twice in `local.yml` (only the last would count): the message names both lines"),
+    "settings/token-in-value": ("error", "a `{{ … }}` token inside a value of `local.yml`, where it would show as it is"),
+    "settings/insecure-url": ("error", "a web address in `local.yml` (`url`, `site_url`) that starts with `http://`: use `https://`"),
     "settings/example-value": ("error", "with `--publish`: an example value is still in `local.yml` (every council's entry too)"),
     "settings/block-token-not-alone": ("error", "`{{ local.councils }}` shares its line, or has no empty line before or after it"),
     "settings/council-setting-twice": ("error", "with `councils:`, a Local Offer, SENDIASS or SEND team also at the top of `local.yml`"),
@@ -50,6 +53,8 @@ def token_problem(settings, expression: str, version: str) -> str | None:
     """Why a token cannot be filled in, or None when it can (the build hook renders with the same function)."""
     try:
         local_settings.render_token(settings, expression, version)
+    except local_settings.BadValueError:
+        return None  # the value is wrong, not the token: reported once, on its line of local.yml
     except local_settings.TokenError as error:
         return str(error)
     return None
