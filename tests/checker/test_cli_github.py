@@ -16,7 +16,7 @@ def test_a_broken_local_yml_gives_one_annotation_per_problem(project):
         "::warning file=docs/en/help.md,line=18,title=readability/long-sentence::sentence of 22 words (aim for 20 or fewer): "
         "'This sentence has more words than a parent on a phone would…'",
         "::error file=local.yml,line=9,title=settings/bad-phone::'contacts.icb.phone' is not a UK phone number: "
-        "'1632 960001' (write it like 01632 960123 or 0300 123 4567)",
+        "'1632 960001' (write the number, with a note after a comma if you need one, like 0300 123 4567 or 111, option 2)",
         "::error file=local.yml,line=10,title=settings/bad-email::'contacts.icb.email' is not an email address: 'cetr-team.example.org' "
         "(write it like team@yourcouncil.gov.uk)",
     ]
@@ -26,7 +26,7 @@ def test_a_broken_local_yml_gives_one_annotation_per_problem(project):
 def test_plain_stays_the_default(project):
     project.replace("local.yml", "phone: 01632 960001", "phone: 1632 960001")
     assert project.check().lines == project.check("--format", "plain").lines == [
-        "local.yml:9: settings/bad-phone: 'contacts.icb.phone' is not a UK phone number: '1632 960001' (write it like 01632 960123 or 0300 123 4567)"
+        "local.yml:9: settings/bad-phone: 'contacts.icb.phone' is not a UK phone number: '1632 960001' (write the number, with a note after a comma if you need one, like 0300 123 4567 or 111, option 2)"
     ]
 
 

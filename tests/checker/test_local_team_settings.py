@@ -67,7 +67,8 @@ def test_two_councils_pass(project):
 def test_a_councils_phone_number_is_checked_at_its_line(project):
     two_councils(project).replace("local.yml", "phone: 01632 960021", "phone: 1632 960021")
     only(project.check(), "local.yml:32: settings/bad-phone: 'sendiass.phone' of the council Westmoor is not a UK phone number: "
-                          "'1632 960021' (write it like 01632 960123 or 0300 123 4567)")
+                          "'1632 960021' (write the number, with a note after a comma if you need one, "
+                          "like 0300 123 4567 or 111, option 2)")
 
 
 def test_publishing_refuses_example_values_in_every_council(project):

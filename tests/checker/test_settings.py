@@ -152,7 +152,8 @@ def test_an_http_site_url(project):
 
 def test_a_javascript_contact_address(project):
     project.replace("local.yml", "url: https://www.example.org/send", "url: javascript:alert(1)")
-    only(project.check(), "local.yml:17: settings/invalid-value: 'contacts.send_team.url': 'javascript:alert(1)' does not match '^https?://'")
+    only(project.check(), "local.yml:17: settings/invalid-value: 'contacts.send_team.url' should be a web address starting with https://, "
+                          "like: url: https://www.example.org/send, not 'javascript:alert(1)'")
 
 
 @pytest.mark.parametrize(
