@@ -152,3 +152,14 @@ def test_pages_with_two_councils_and_the_teams_look_are_valid_html(site):
     errors = [m for m in json.loads(result.stderr)["messages"] if m.get("type") == "error"
               and not m.get("message", "").startswith("Attribute “autocomplete” is only allowed")]  # Material's, see tests/browser
     assert not errors, "\n".join(f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in errors)
+
+
+def test_the_checker_passes_a_fork_with_two_councils(tmp_path):
+    """A council block ({{ local.councils }}) stands on its own lines: the Easy Read rules do not read
+    its labels as part of the point around it (it once failed easy-read/sentence-too-long there)."""
+    from scripts.checker.cli import main
+
+    project = copy_project(tmp_path)
+    shutil.copy(FIXTURES / "councils-local.yml", project / "local.yml")
+    shutil.copy(FIXTURES / "northvale-logo.svg", project / "local-files" / "northvale-logo.svg")
+    assert main(["--root", str(project)]) == 0
