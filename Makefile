@@ -18,14 +18,18 @@ $(VENV)/.installed: requirements.txt
 
 setup: $(VENV)/.installed
 
+# PUPPETEER_SKIP_DOWNLOAD: pa11y's puppeteer would download a Chrome of its own; it drives Debian's.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Debian packages the tests need, each installed once (as root, or with sudo):
 #   chromium              the browser tests (never `playwright install`: it downloads a browser)
 #   default-jre-headless  Java for vnu, the HTML validator (tests/browser/test_html_valid.py)
 #   nginx, openssl        the sample server config is loaded and served over https (tests/publishing/test_nginx.py)
+#   webkit2gtk-driver, xvfb  WebKit (Safari's engine) for the smoke set of tests/browser/test_other_browsers.py
+#   firefox-esr           Firefox for the same smoke set (driven by puppeteer-core over WebDriver BiDi)
+#   w3m                   reading each page as a text browser does (tests/browser/test_text_browser.py)
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
 /usr/bin/chromium:
@@ -34,8 +38,14 @@ APT_INSTALL = if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$(APT_INSTALL) --no-install-recommends default-jre-headless >/dev/null
 /usr/sbin/nginx:
 	$(APT_INSTALL) --no-install-recommends nginx openssl >/dev/null
+/usr/bin/WebKitWebDriver:
+	$(APT_INSTALL) webkit2gtk-driver xvfb >/dev/null
+/usr/bin/firefox-esr:
+	$(APT_INSTALL) firefox-esr >/dev/null
+/usr/bin/w3m:
+	$(APT_INSTALL) --no-install-recommends w3m >/dev/null
 
-browser-setup: /usr/bin/chromium /usr/bin/java node_modules/.installed
+browser-setup: /usr/bin/chromium /usr/bin/java /usr/bin/WebKitWebDriver /usr/bin/firefox-esr /usr/bin/w3m node_modules/.installed
 
 server-setup: /usr/sbin/nginx
 

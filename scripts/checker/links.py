@@ -221,6 +221,8 @@ def run_linkchecker(site: Site, site_dir: Path, external: bool, work: Path) -> t
     from scripts.site_server import serve  # only --links needs a server
 
     # The server sends a LinkChecker header, so linkchecker does not throttle itself against it.
+    from scripts.site_server import serve  # here: every run imports this module for its RULES
+
     with serve(site_dir) as base:
         try:
             result = subprocess.run(command + start_urls(site, base), capture_output=True, text=True,
