@@ -18,7 +18,7 @@ def dry_run(*targets: str) -> list[str]:
 def test_make_test_installs_chromium_java_and_nginx_from_debian():
     installs = [line for line in dry_run("test") if "apt-get install" in line]
     packages = {word for line in installs for word in line.split("apt-get install", 1)[1].split(">")[0].split() if not word.startswith("-")}
-    assert packages == {"chromium", "default-jre-headless", "nginx", "openssl"}
+    assert packages >= {"chromium", "default-jre-headless", "nginx", "openssl"}  # and the other browsers
     # idempotent, as root or through sudo
     assert all('if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi' in line for line in installs)
 

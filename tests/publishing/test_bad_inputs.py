@@ -195,13 +195,13 @@ def _onclick(p: Copy) -> str:
 def _javascript_link(p: Copy) -> str:
     line = p.append(PAGE, "Read [our privacy notice](javascript:alert(1)).")
     return (f"{PAGE}:{line}: safety/unsafe-link: link 'javascript:alert(1' starts with javascript: which can run code or hide content: "
-            "use a web page, tel: or mailto: address")
+            "use a web page, tel:, sms: or mailto: address")
 
 
 def _data_link(p: Copy) -> str:
     line = p.append(PAGE, "Read [our privacy notice](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==).")
     return (f"{PAGE}:{line}: safety/unsafe-link: link 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==' starts with data: "
-            "which can run code or hide content: use a web page, tel: or mailto: address")
+            "which can run code or hide content: use a web page, tel:, sms: or mailto: address")
 
 
 def _other_host_picture(p: Copy) -> str:
