@@ -1,4 +1,5 @@
-"""Build hook: a redirect page for every moved page (redirects.yml), in every version.
+"""Build hook: a redirect page for every moved page and every short address (redirects.yml),
+in every version.
 
 mkdocs-redirects resolves targets in one language only and writes each redirect once, so under
 mkdocs-static-i18n the last version built wins. This writes /old/, /sv/old/ and /en-easy/old/,
@@ -8,15 +9,16 @@ each to the same version's new page, with no inline script (so the site's CSP ne
 from __future__ import annotations
 
 import html
-import os
 import posixpath
+import sys
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-REDIRECTS = Path(__file__).resolve().parents[2] / "redirects.yml"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from scripts import redirects_file  # noqa: E402
+
 VERSION_PREFIXES = {"en": "", "sv": "sv/", "en-easy": "en-easy/"}
 
 PAGE = """<!doctype html>
@@ -44,15 +46,11 @@ WORDS = {
 }
 
 
-def load_redirects() -> dict[str, str]:
+def load_redirects() -> list[redirects_file.Entry]:
     try:
-        data = yaml.safe_load(REDIRECTS.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise PluginError(f"redirects.yml: cannot be read: {error}")
-    redirects = data.get("redirects") or {}
-    if not isinstance(redirects, dict):
-        raise PluginError("redirects.yml: 'redirects' must map old page file names to new ones")
-    return {str(old): str(new) for old, new in redirects.items()}
+        return redirects_file.load()
+    except redirects_file.RedirectsError as error:
+        raise PluginError(f"redirects.yml:{error.line}: {error.message}")
 
 
 def page_path(name: str, use_directory_urls: bool) -> str:
@@ -68,17 +66,26 @@ def on_post_build(config):
         return
     docs = Path(config.docs_dir)
     site = Path(config.site_dir)
-    for old, new in load_redirects().items():
+    taken = set(redirects_file.SITE_FOLDERS) | {prefix.strip("/") for prefix in VERSION_PREFIXES.values() if prefix}
+    for entry in load_redirects():
+        old, new = entry.old, entry.page
+        # Never write over a page or a folder of the site (the checker says the same, with more detail).
+        if entry.short and old in taken:
+            raise PluginError(f"redirects.yml:{entry.line}: the short address '{old}' is already used by the site: choose another")
         for version, prefix in VERSION_PREFIXES.items():
             if not (docs / version / new).is_file():
                 raise PluginError(f"redirects.yml: '{old}' points to '{new}', which does not exist in docs/{version}/")
-            if (docs / version / old).is_file():
+            if entry.short and (docs / version / f"{old}.md").is_file():
+                raise PluginError(f"redirects.yml:{entry.line}: the short address '{old}' is the address of the page docs/{version}/{old}.md: choose another")
+            if not entry.short and (docs / version / old).is_file():
                 raise PluginError(f"redirects.yml: '{old}' still exists in docs/{version}/: remove the page or the redirect")
             source = prefix + page_path(old, config.use_directory_urls)
             target = prefix + page_path(new, config.use_directory_urls)
             url = posixpath.relpath(target, posixpath.dirname(source))
             if config.use_directory_urls and url.endswith("index.html"):
                 url = url[: -len("index.html")] or "./"
+            if entry.fragment:
+                url += "#" + entry.fragment
             title, link = WORDS[version]
             out = site / source
             out.parent.mkdir(parents=True, exist_ok=True)

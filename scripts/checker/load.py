@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import local_settings
+from scripts import local_settings, redirects_file
 from scripts.checker.model import VERSIONS, Finding, NavEntry, Page, Redirect, Site
 
 
@@ -204,34 +204,21 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
     if any(page.version == "sv" for page in pages):
         never_use, problems = load_never_use()
         findings += problems
-    redirects, problems = load_redirects(root / "redirects.yml", "redirects.yml")
+    redirects, short_addresses, problems = load_redirects(root / "redirects.yml", "redirects.yml")
     findings += problems
     return Site(root=root, pages=pages, today=today, publish=publish, settings=settings, nav=nav,
-                never_use=never_use, redirects=redirects, published=published_pages(root, docs_dir),
+                never_use=never_use, redirects=redirects, short_addresses=short_addresses, published=published_pages(root, docs_dir),
                 load_findings=findings)
 
 
-def load_redirects(path: Path, rel: str) -> tuple[dict[str, Redirect], list[Finding]]:
-    """redirects.yml: old page name -> new page name, with the line of each entry."""
-    if not path.exists():
-        return {}, []
+def load_redirects(path: Path, rel: str) -> tuple[dict[str, Redirect], list[redirects_file.Entry], list[Finding]]:
+    """redirects.yml: moved pages (old page name -> entry) and short addresses (every entry, in order)."""
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        line, message = _yaml_problem(error) if isinstance(error, yaml.YAMLError) else (1, "not UTF-8 text")
-        return {}, [Finding(rel, line, "redirects/invalid-file", f"not valid YAML: {message}")]
-    entries = None
-    if isinstance(node, yaml.MappingNode):
-        entries = next((value for key, value in node.value if key.value == "redirects"), None)
-    if entries is None or (isinstance(entries, yaml.ScalarNode) and entries.value in ("", "~", "null")):
-        return {}, []
-    if not isinstance(entries, yaml.MappingNode):
-        return {}, [Finding(rel, entries.start_mark.line + 1, "redirects/invalid-file",
-                            "'redirects' must map old page file names to new ones (old.md: new.md)")]
-    redirects = {}
-    for key, value in entries.value:
-        redirects[str(key.value)] = Redirect(str(key.value), str(value.value), key.start_mark.line + 1)
-    return redirects, []
+        entries = redirects_file.load(path)
+    except redirects_file.RedirectsError as error:
+        return {}, [], [Finding(rel, error.line, "redirects/invalid-file", error.message)]
+    moved = {entry.old: Redirect(entry.old, entry.new, entry.line) for entry in entries if not entry.short}
+    return moved, [entry for entry in entries if entry.short], []
 
 
 def published_pages(root: Path, docs_dir: str) -> dict[str, str] | None:

@@ -106,6 +106,7 @@ class Site:
     settings_rel: str = "local.yml"
     never_use: Any = None  # terms.NeverUseList from data/swedish-never-use.yml (None without Swedish pages)
     redirects: dict[str, "Redirect"] = field(default_factory=dict)  # old page name -> its entry in redirects.yml
+    short_addresses: list = field(default_factory=list)  # scripts.redirects_file.Entry, in file order, duplicates kept
     published: dict[str, str] | None = None  # English page name -> commit that added it; None outside git
     load_findings: list[Finding] = field(default_factory=list)
 
