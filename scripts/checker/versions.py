@@ -49,6 +49,21 @@ def in_step(site: Site) -> Iterable[Finding]:
                               f"english_version {follows.isoformat()} is later than the English page's updated {updated.isoformat()}: set it to {updated.isoformat()}")
 
 
+def english_only(site: Site) -> Iterable[Finding]:
+    """A page that is English-only on purpose (english_only: true) still exists in every version,
+    so the menu and the language switcher work, and there it must lead the reader to the English page."""
+    for version in TRANSLATIONS:
+        for name, page in sorted(site.by_version[version].items()):
+            if not (page.loaded and page.front_matter.get("english_only") is True):
+                continue
+            stem = name[:-3]
+            english = "../../" if stem == "index" else f"../../{stem}/"
+            if f"]({english})" not in page.body:
+                yield Finding(page.rel, page.field_line("english_only"), "versions/english-only-without-link",
+                              f"the page says the full page is in English only (english_only: true), but does not "
+                              f"link to it: add a link to the English page, [...]({english})")
+
+
 def nav(site: Site) -> Iterable[Finding]:
     if site.nav is None:
         return
@@ -65,4 +80,4 @@ def nav(site: Site) -> Iterable[Finding]:
             yield Finding(site.mkdocs_rel, entry.line, "versions/nav-missing-page", f"the menu lists '{entry.name}' but docs/en/{entry.name} does not exist")
 
 
-SITE_RULES = [twins, in_step, nav]
+SITE_RULES = [twins, in_step, english_only, nav]

@@ -38,3 +38,21 @@ def test_a_page_not_in_the_menu(project):
 def test_a_menu_entry_without_a_page(project):
     project.replace("mkdocs.yml", "      - help.md\n", "      - help.md\n      - gone.md\n")
     only(project.check(), "mkdocs.yml:35: versions/nav-missing-page: the menu lists 'gone.md' but docs/en/gone.md does not exist")
+
+
+def test_an_english_only_page_with_its_link_is_fine(project):
+    project.replace("docs/sv/help.md", "english_version: 2026-11-01", "english_version: 2026-11-01\nenglish_only: true")
+    project.append("docs/sv/help.md", "\nSidan finns på engelska: [Help](../../help/).\n")
+    result = project.check()
+    assert (result.lines, result.code) == ([], 0), result.lines
+
+
+def test_an_english_only_page_without_a_link_to_the_english_page(project):
+    project.replace("docs/sv/help.md", "english_version: 2026-11-01", "english_version: 2026-11-01\nenglish_only: true")
+    only(project.check(), "docs/sv/help.md:7: versions/english-only-without-link: the page says the full page is in English only "
+                          "(english_only: true), but does not link to it: add a link to the English page, [...](../../help/)")
+
+
+def test_english_only_is_for_translations(project):
+    project.replace("docs/en/help.md", "updated: 2026-11-01", "updated: 2026-11-01\nenglish_only: true")
+    only(project.check(), "docs/en/help.md:7: front-matter/unknown-field: unknown field 'english_only' (the fields are listed in CONTRIBUTING.md)")
