@@ -11,14 +11,15 @@ from scripts import redirects_file
 from tests.conftest import DOCS, VERSIONS
 from tests.content.pages import read_page
 
-ROW = re.compile(r"^\|(.+)\|\s*$", re.M)
+# One situation: a list item (with its continuation line) or a table row.
+ROW = re.compile(r"^(?:- |\| )(.+(?:\n  .+)*)", re.M)
 PAGE_LINK = re.compile(r"\]\(([a-z0-9-]+\.md)(#[a-z0-9-]+)?\)")
 SHORT = re.compile(r"`/((?:sv/|en-easy/)?)([a-z0-9-]+)/`")
 PREFIX = {"": "en", "sv/": "sv", "en-easy/": "en-easy"}
 
 
 def short_address_rows(version: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(page linked in the row, [(version, short address), ...]) for each table row with short addresses."""
+    """(page linked in the item, [(version, short address), ...]) for each situation with short addresses."""
     _, body = read_page(DOCS / version / "for-professionals.md")
     rows = []
     for row in ROW.findall(body):
