@@ -8,7 +8,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup browser-setup build publish offline benchmark check
+.PHONY: serve test setup browser-setup build publish offline benchmark check leaflets
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -26,7 +26,12 @@ node_modules/.installed: package.json package-lock.json
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
-browser-setup: /usr/bin/chromium node_modules/.installed
+# Debian's zbar-tools: the browser tests read the leaflets' QR codes from pictures with zbarimg.
+/usr/bin/zbarimg:
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq zbar-tools >/dev/null
+
+browser-setup: /usr/bin/chromium /usr/bin/zbarimg node_modules/.installed
 
 serve: setup
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -51,6 +56,13 @@ offline: setup
 	CETR_OFFLINE=true $(VENV)/bin/mkdocs build --strict --site-dir site-offline
 	rm -f cetr-family-guide-offline.zip
 	cd site-offline && $(abspath $(PYTHON)) -m zipfile -c ../cetr-family-guide-offline.zip .
+
+# Leaflets with a QR code as PDFs, one A4 page each, for printing or email: site-leaflets/pdf/.
+# (The HTML leaflets are in every build, at /leaflets/<short address>/ in each version.)
+# `make leaflets PUBLISH=1` makes the QR codes lead to local.yml's site_url, as `make publish` does.
+leaflets: setup /usr/bin/chromium
+	$(if $(PUBLISH),CETR_PUBLISH=1 )$(VENV)/bin/mkdocs build --strict --site-dir site-leaflets/site
+	$(PYTHON) -m scripts.leaflets_pdf site-leaflets/site site-leaflets/pdf
 
 # Build time, page weight, and (with LIGHTHOUSE=1) Lighthouse scores: see README.md.
 benchmark: setup browser-setup
