@@ -14,7 +14,6 @@ import gzip
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -22,11 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts import site_versions
 from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS, chromium
+from scripts.mkdocs_build import copy_project, mkdocs_build
 from scripts.site_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 
 BUDGET_FIRST_VISIT_BYTES = 100_000   # everything a content page's first visit downloads, gzip
 BUDGET_HTML_BYTES = 14_000           # one page's HTML, gzip: fits the first round trips of a slow link
@@ -38,7 +38,7 @@ PAGES = {
     "letters": "ask-for-a-review/",
     "checklist": "getting-ready/",
 }
-VERSIONS = {"English": "", "Svenska": "sv/", "Easy Read": "en-easy/"}
+VERSIONS = site_versions.load(ROOT / "mkdocs.yml")
 
 
 def gzip_size(path: Path) -> int:
@@ -46,13 +46,8 @@ def gzip_size(path: Path) -> int:
 
 
 def build(project: Path, site: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("CETR_PUBLISH", None)
     start = time.perf_counter()
-    result = subprocess.run(
-        [MKDOCS, "build", "--strict", "--site-dir", str(site), "--config-file", str(project / "mkdocs.yml")],
-        cwd=project, env=env, capture_output=True, text=True,
-    )
+    result = mkdocs_build(site, project, config_file=project / "mkdocs.yml", timeout=None)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"benchmark: the build failed:\n{result.stdout}{result.stderr}")
@@ -61,14 +56,14 @@ def build(project: Path, site: Path) -> float:
 
 def multiplied_project(factor: int, target: Path) -> Path:
     """A copy of the project with every page repeated `factor` times (page-2.md, page-3.md ...) in the nav."""
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", ".git", "node_modules", "site*", "benchmark-results", "screenshots"))
+    copy_project(target, ROOT)
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    english = sorted(p.name for p in (target / "docs/en").glob("*.md") if p.name != "index.md")
+    english = sorted(p.name for p in (target / "docs" / VERSIONS.default.code).glob("*.md") if p.name != "index.md")
     extra_nav = ["  - Copies:"]
     for copy in range(2, factor + 1):
         for name in english:
             new_name = f"{name[:-3]}-{copy}.md"
-            for version in ("en", "sv", "en-easy"):
+            for version in VERSIONS.codes:
                 text = (target / "docs" / version / name).read_text(encoding="utf-8")
                 # titles must stay unique within a version
                 text = re.sub(r"^title: (.*)$", rf"title: \1 ({copy})", text, count=1, flags=re.M)
@@ -137,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         times = [build(ROOT, site) for _ in range(3)]
         results["build_seconds"] = round(statistics.median(times), 2)
         page_count = len(list(site.rglob("index.html")))
-        print(f"Build of all three versions ({page_count} pages): median {results['build_seconds']} s of 3 runs")
+        print(f"Build of all {len(VERSIONS.codes)} versions ({page_count} pages): median {results['build_seconds']} s of 3 runs")
         if results["build_seconds"] > BUDGET_BUILD_SECONDS:
             broken.append(f"build takes {results['build_seconds']} s (budget {BUDGET_BUILD_SECONDS} s)")
 
@@ -150,19 +145,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nFirst visit at 360 px, gzip (budgets: total {BUDGET_FIRST_VISIT_BYTES // 1000} KB, HTML {BUDGET_HTML_BYTES // 1000} KB)")
         print(f"{'version':<10} {'page':<10} {'requests':>8} {'total KB':>9} {'HTML KB':>8}  render-blocking")
         results["pages"] = {}
-        for version, prefix in VERSIONS.items():
+        for version in VERSIONS:
+            name, prefix = version.name, version.prefix
             for kind, path in PAGES.items():
                 weight = first_visit(site, prefix + path)
-                results["pages"][f"{version}/{kind}"] = weight
-                print(f"{version:<10} {kind:<10} {weight['requests']:>8} {weight['bytes_gzip'] / 1000:>9.1f} "
+                results["pages"][f"{name}/{kind}"] = weight
+                print(f"{name:<10} {kind:<10} {weight['requests']:>8} {weight['bytes_gzip'] / 1000:>9.1f} "
                       f"{weight['html_bytes_gzip'] / 1000:>8.1f}  {', '.join(weight['render_blocking'])}")
                 if weight["bytes_gzip"] > BUDGET_FIRST_VISIT_BYTES:
-                    broken.append(f"{version} {kind}: first visit {weight['bytes_gzip']} B")
+                    broken.append(f"{name} {kind}: first visit {weight['bytes_gzip']} B")
                 if weight["html_bytes_gzip"] > BUDGET_HTML_BYTES:
                     print(f"{'':<10} note: HTML over {BUDGET_HTML_BYTES // 1000} KB (allowed where the content needs it)")
                 css_only = all(item.endswith(".css") for item in weight["render_blocking"])
                 if not css_only:
-                    broken.append(f"{version} {kind}: render-blocking script {weight['render_blocking']}")
+                    broken.append(f"{name} {kind}: render-blocking script {weight['render_blocking']}")
         heaviest = max(results["pages"].items(), key=lambda item: item[1]["bytes_gzip"])
         print(f"\nHeaviest first visit: {heaviest[0]}; its files (gzip bytes):")
         for path, size in sorted(heaviest[1]["files"], key=lambda f: -f[1]):
@@ -171,8 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.lighthouse:
             results["lighthouse"] = {}
             print("\nLighthouse (mobile, simulated throttling)")
-            for label, path in (("English home", ""), ("English content", "what-is-a-cetr/"),
-                                ("Svenska content", "sv/what-is-a-cetr/"), ("Easy Read content", "en-easy/what-is-a-cetr/")):
+            lighthouse_pages = [(f"{VERSIONS.default.name} home", "")] + [
+                (f"{version.name} content", version.prefix + "what-is-a-cetr/") for version in VERSIONS]
+            for label, path in lighthouse_pages:
                 scores = lighthouse(site, path)
                 results["lighthouse"][label] = scores
                 print(f"  {label:<18} " + "  ".join(f"{k} {v}" for k, v in scores.items()))

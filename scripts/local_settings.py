@@ -1,6 +1,7 @@
-"""The local settings file (local.yml): loading, validation and example detection.
+"""The local settings file (local.yml): loading, validation, example detection, and the
+{{ tokens }} that put its values into pages.
 
-One place for this logic, used by both the build hook (overrides/hooks/local_settings.py)
+One place for this logic, used by both the build hook (overrides/hooks/local_tokens.py)
 and the content checker (scripts/checker/settings.py), so they can never disagree.
 """
 
@@ -13,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from scripts import site_versions
+from scripts.yaml_errors import yaml_problem
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = PROJECT_ROOT / "local.yml"
@@ -46,6 +50,7 @@ class Settings:
     path: Path
     data: dict[str, Any]
     lines: dict[tuple[str, ...], int]
+    versions: site_versions.SiteVersions  # a text may be given per version: {en: ..., sv: ...}
 
     def line_of(self, key_path: tuple[str, ...]) -> int:
         """The line of the nearest key we know along key_path (1 for the top)."""
@@ -73,7 +78,8 @@ def _key_lines(node: yaml.Node, prefix: tuple[str, ...], lines: dict) -> None:
             _key_lines(value_node, key_path, lines)
 
 
-def load_settings(path: Path = SETTINGS_FILE) -> Settings:
+def load_settings(path: Path = SETTINGS_FILE, versions: site_versions.SiteVersions | None = None) -> Settings:
+    """local.yml, read for a site with these versions (this project's by default)."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -85,19 +91,23 @@ def load_settings(path: Path = SETTINGS_FILE) -> Settings:
         node = yaml.compose(text, Loader=yaml.BaseLoader)
         data = yaml.load(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        line, reason = yaml_problem(error)
         raise SettingsError(SettingsProblem(line, "settings/invalid-yaml", f"not valid YAML: {reason}"))
     if not isinstance(data, dict):
         raise SettingsError(SettingsProblem(1, "settings/invalid-yaml", "the settings file must be a mapping of names to values"))
     lines: dict[tuple[str, ...], int] = {}
     _key_lines(node, (), lines)
-    return Settings(path=path, data=data, lines=lines)
+    return Settings(path=path, data=data, lines=lines, versions=versions or site_versions.load())
 
 
-def _schema() -> dict:
-    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+def _schema(versions: site_versions.SiteVersions) -> dict:
+    """The schema, with a text per version allowed for each of the site's versions."""
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    per_version = schema["$defs"]["text_per_version"]["oneOf"][1]
+    text = per_version["properties"].pop("<version>")
+    per_version["properties"] = {code: text for code in versions.codes}
+    per_version["required"] = [versions.default.code]
+    return schema
 
 
 def _walk(value: Any, key_path: tuple[str, ...] = ()):
@@ -116,7 +126,7 @@ def validate(settings: Settings) -> list[SettingsProblem]:
     import jsonschema  # imported here: the build hook imports this module too, and stays light
 
     problems = []
-    validator = jsonschema.Draft202012Validator(_schema())
+    validator = jsonschema.Draft202012Validator(_schema(settings.versions))
     for error in sorted(validator.iter_errors(settings.data), key=lambda e: list(map(str, e.absolute_path))):
         key_path = tuple(str(p) for p in error.absolute_path)
         where = ".".join(key_path) or "the file"
@@ -166,8 +176,10 @@ def phone_href(number: str) -> str:
 
 
 # Tokens in pages: {{ local.area_name }}, {{ tel.icb }}, {{ email.icb }}, {{ link.icb }}.
-TOKEN_KINDS = ("local", "tel", "email", "link")
-VERSIONS = ("en", "sv", "en-easy")
+# TOKEN finds anything written {{ ... }}; TOKEN_GRAMMAR says which of those are tokens.
+TOKEN = re.compile(r"\{\{\s*(?P<expr>[^{}]*?)\s*\}\}")
+TOKEN_GRAMMAR = re.compile(r"^(?P<kind>local|tel|email|link)\.(?P<name>[a-z0-9_.]+)$")
+TOKEN_HELP = "a token is {{ local.<setting> }}, {{ tel.<contact> }}, {{ email.<contact> }} or {{ link.<contact> }}"
 _CONTACT_FIELD = {"tel": "phone", "email": "email", "link": "url"}
 
 
@@ -186,21 +198,24 @@ def _contact(settings: Settings, name: str) -> dict | None:
     return None
 
 
-def _is_text_per_version(value: Any) -> bool:
-    return isinstance(value, dict) and "en" in value and set(value) <= set(VERSIONS)
+def _is_text_per_version(value: Any, versions: site_versions.SiteVersions) -> bool:
+    return isinstance(value, dict) and versions.default.code in value and set(value) <= set(versions.codes)
 
 
-def render_token(settings: Settings, kind: str, name: str, version: str = "en") -> str:
-    """The Markdown a token becomes in a page of `version`, or TokenError saying why it cannot."""
-    if kind not in TOKEN_KINDS:
-        raise TokenError("a token is {{ local.<setting> }}, {{ tel.<contact> }}, {{ email.<contact> }} or {{ link.<contact> }}")
+def render_token(settings: Settings, expression: str, version: str) -> str:
+    """The Markdown the token {{ expression }} becomes in a page of `version` (a version's code),
+    or TokenError saying why it cannot."""
+    match = TOKEN_GRAMMAR.match(" ".join(expression.split()))
+    if not match:
+        raise TokenError(TOKEN_HELP)
+    kind, name = match["kind"], match["name"]
     if kind == "local":
         try:
             value = settings.get(name)
         except KeyError:
             raise TokenError(f"local.yml has no setting '{name}'")
-        if _is_text_per_version(value):
-            value = value.get(version, value["en"])  # a text given per version, English by default
+        if _is_text_per_version(value, settings.versions):
+            value = value.get(version, value[settings.versions.default.code])  # a text per version, English by default
         if isinstance(value, (dict, list)):
             raise TokenError(f"'{name}' in local.yml is a group of settings, not one value: name one of them")
         return str(value)

@@ -11,26 +11,24 @@ Uses Debian's /usr/bin/chromium through Playwright (never `playwright install`).
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from scripts import site_versions
 from scripts.chromium import chromium
+from scripts.mkdocs_build import mkdocs_build
 from scripts.site_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
-VERSIONS = {"en": "", "sv": "sv/", "en-easy": "en-easy/"}
 PAGES = {"home": "", "what-is-a-cetr": "what-is-a-cetr/"}
 WIDTHS = {"phone": (360, 740), "laptop": (1280, 800)}
 
 
 def build(site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
-    # never --quiet: it hides the warnings that --strict must fail on
-    subprocess.run([mkdocs, "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+    result = mkdocs_build(site, ROOT)
+    if result.returncode != 0:
+        sys.exit(f"screenshots: the build failed:\n{result.stdout}{result.stderr}")
 
 
 def take(site: Path, out: Path) -> list[Path]:
@@ -39,13 +37,13 @@ def take(site: Path, out: Path) -> list[Path]:
     with serve(site) as base, chromium() as browser:
         for width_name, (width, height) in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
-            for version, prefix in VERSIONS.items():
+            for version in site_versions.load(ROOT / "mkdocs.yml"):
                 for page_name, path in PAGES.items():
-                    page.goto(base + prefix + path, wait_until="networkidle")
+                    page.goto(base + version.prefix + path, wait_until="networkidle")
                     # a full-page picture shows every Easy Read picture, not only those a reader has scrolled to
                     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')")
                     page.wait_for_load_state("networkidle")
-                    file = out / f"{version}-{page_name}-{width_name}.png"
+                    file = out / f"{version.code}-{page_name}-{width_name}.png"
                     page.screenshot(path=str(file), full_page=True)
                     saved.append(file)
             page.close()

@@ -14,7 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-VERSION_FOLDERS = ("sv", "en-easy")
+from scripts import site_versions
+
+# A missing path in a version's folder gets that version's own 404 page.
+VERSION_FOLDERS = tuple(version.code for version in site_versions.load().translations)
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from scripts import site_versions
+from scripts.mkdocs_build import copy_project as mkdocs_copy_project
+from scripts.mkdocs_build import mkdocs_build
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-VERSIONS = ("en", "sv", "en-easy")
+SITE_VERSIONS = site_versions.load(ROOT / "mkdocs.yml")
+VERSIONS = SITE_VERSIONS.codes
 # Where each version's pages land in the built site.
-OUTPUT_PREFIX = {"en": "", "sv": "sv/", "en-easy": "en-easy/"}
-HTML_LANG = {"en": "en", "sv": "sv", "en-easy": "en"}
-MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+OUTPUT_PREFIX = {version.code: version.prefix for version in SITE_VERSIONS}
+HTML_LANG = {version.code: version.html_lang for version in SITE_VERSIONS}
+ENGLISH = SITE_VERSIONS.default.code
 
 
 def english_pages() -> list[str]:
     """Every English page, as a path relative to docs/en (e.g. 'what-is-a-cetr.md')."""
-    return sorted(p.relative_to(DOCS / "en").as_posix() for p in (DOCS / "en").rglob("*.md"))
+    return sorted(p.relative_to(DOCS / ENGLISH).as_posix() for p in (DOCS / ENGLISH).rglob("*.md"))
 
 
 def page_output(version: str, page: str) -> str:
@@ -33,19 +35,11 @@ def page_output(version: str, page: str) -> str:
 
 def copy_project(tmp_path: Path) -> Path:
     """A throwaway copy of the project (without the venv, git and builds), to break one thing in."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "node_modules", "site*", "screenshots", "benchmark-results"))
-    return project
+    return mkdocs_copy_project(tmp_path / "project", ROOT)
 
 
 def run_build(site_dir: Path, extra_env: dict | None = None, config: Path | None = None) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key != "CETR_PUBLISH"}
-    env.update({"NO_MKDOCS_2_WARNING": "1", **(extra_env or {})})
-    # Never --quiet: it hides the warnings that --strict turns into failures.
-    command = [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)]
-    if config:
-        command += ["--config-file", str(config)]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return mkdocs_build(site_dir, ROOT, config_file=config, env=extra_env)
 
 
 @pytest.fixture(scope="session")

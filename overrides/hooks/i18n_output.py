@@ -4,12 +4,12 @@ The plugin builds English (the default) first, then each other version into the 
 site folder, from inside its own on_post_build. Out of the box:
   1. one search index mixes all versions;          -> one index per version folder
   2. 404.html is the last version built;            -> one 404.html per version folder
-  3. the sitemap says hreflang="en-easy", not BCP 47; -> en-x-easy
+  3. the sitemap's hreflang is the build locale, which may not be BCP 47; -> the version's hreflang
   4. with fallback_to_default off, files shared by all versions (docs/assets/: pictures, CSS)
      are left out of the Swedish and Easy Read builds, so their pages' links to pictures fail;
      -> added back, at the same root address as in the English build.
   5. each page's <link rel="alternate" hreflang> makes Material's script fetch a sitemap.xml per
-     version on every page view (3 requests; 404s in /sv/ and /en-easy/, CORS errors from file://).
+     version on every page view (a request per version; 404s in the version folders, CORS errors from file://).
      The switcher links already lead to the same page, and sitemap.xml lists the alternates for
      search engines, so those <link> elements are dropped.
 """
@@ -24,14 +24,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-DEFAULT = "en"
-# lunr.js languages for each version's search index. Easy Read is English.
-SEARCH_LANGUAGE = {"en": "en", "sv": "sv", "en-easy": "en"}
-EASY_READ_HREFLANG = "en-x-easy"
+import _project  # noqa: F401  (the project root on sys.path: see _project.py)
+from scripts import site_versions
+from scripts.site_versions import SiteVersions, Version
 
 _not_found_pages: dict[str, str] = {}
 
 ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+@event_priority(100)  # before the i18n plugin saves the config it restores for each version
+def on_config(config):
+    site_versions.of_build(config)  # config.extra.site_versions, for the templates and the hooks
+    return config
 
 
 @event_priority(-150)  # after the i18n plugin has chosen this version's files (-100)
@@ -48,15 +53,14 @@ def drop_alternate_links(html: str) -> str:
     return ALTERNATE_LINK.sub("", html)
 
 
-# Words that Material or mkdocs.yml put in every page in one language only:
-# the heading permalinks' title (toc.permalink_title), and a name for the search dialog, which has none.
-PERMALINK_TITLE = {"en": "Link to this section", "sv": "Länk till det här avsnittet", "en-easy": "Link to this part of the page"}
-SEARCH_DIALOG_NAME = {"en": "Search this guide", "sv": "Sök i guiden", "en-easy": "Search"}
+# Words that Material or mkdocs.yml put in every page in one language only: the heading
+# permalinks' title (toc permalink_title), and a name for the search dialog, which has none.
+# Each version's own words are in includes/strings/<version>.yml.
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
-def name_search_dialog(html: str, version: str) -> str:
-    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_DIALOG_NAME[version]}">')
+def name_search_dialog(html: str, version: Version) -> str:
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{version.strings["search.dialog"]}">')
 
 
 # Easy Read pages have a picture beside every point: the ones below the first screen load when
@@ -68,16 +72,22 @@ def lazy_pictures(html: str) -> str:
     return CONTENT_PICTURE.sub('<img loading="lazy" decoding="async" ', html)
 
 
-def fix_page(html: str, version: str) -> str:
+def permalink_title(config) -> str:
+    """The permalinks' title that mkdocs.yml gives (toc permalink_title), in the default version's words."""
+    return (config.mdx_configs.get("toc") or {}).get("permalink_title") or "Permanent link"
+
+
+def fix_page(html: str, version: Version, config) -> str:
     """Every fix a built page of `version` needs: content pages and 404 pages alike."""
-    if version == "en-easy":
+    if version.easy_read:
         html = lazy_pictures(html)
-    html = html.replace('title="Link to this section"', f'title="{PERMALINK_TITLE[version]}"')
+    html = html.replace(f'title="{permalink_title(config)}"', f'title="{version.strings["permalink.title"]}"')
     return name_search_dialog(drop_alternate_links(html), version)
 
 
 def on_post_page(output, page, config):
-    return fix_page(output, page.file.src_uri.split("/", 1)[0])
+    versions = site_versions.of_build(config)
+    return fix_page(output, versions.of_source(page.file.src_uri), config)
 
 
 def _i18n(config):
@@ -90,7 +100,7 @@ def _i18n(config):
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
         language = _i18n(config).current_language
-        output_content = fix_page(output_content, language)
+        output_content = fix_page(output_content, site_versions.of_build(config)[language], config)
         _not_found_pages[language] = output_content
     return output_content
 
@@ -101,34 +111,35 @@ def on_post_build(config):
     site = Path(config.site_dir)
     if plugin.building:
         return  # a nested build of one version: the outer build finishes the site
-    write_not_found_pages(site)
-    split_search_index(site, offline=(site / "search" / "search_index.js").exists())
-    fix_sitemap(site)
+    versions = site_versions.of_build(config)
+    write_not_found_pages(site, versions)
+    split_search_index(site, versions, offline=(site / "search" / "search_index.js").exists())
+    fix_sitemap(site, versions)
 
 
-def write_not_found_pages(site: Path) -> None:
-    missing = set(SEARCH_LANGUAGE) - set(_not_found_pages)
+def write_not_found_pages(site: Path, versions: SiteVersions) -> None:
+    missing = set(versions.codes) - set(_not_found_pages)
     if missing:
         raise PluginError(f"no 404 page was built for: {', '.join(sorted(missing))}")
     for language, html in _not_found_pages.items():
-        target = site / ("404.html" if language == DEFAULT else f"{language}/404.html")
+        target = site / versions[language].prefix / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
 
 
-def split_search_index(site: Path, offline: bool = False) -> None:
+def split_search_index(site: Path, versions: SiteVersions, offline: bool = False) -> None:
     index_file = site / "search" / "search_index.json"
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    for language, lunr_language in SEARCH_LANGUAGE.items():
-        prefix = "" if language == DEFAULT else f"{language}/"
+    for version in versions:
+        prefix = version.prefix
         entries = []
         for doc in index["docs"]:
             location = doc["location"]
-            other = next((l for l in SEARCH_LANGUAGE if l != DEFAULT and location.startswith(f"{l}/")), None)
-            if (language == DEFAULT and other is None) or (language != DEFAULT and other == language):
+            if versions.of_output(location)[0] == version:
                 # locations are relative to the version's folder, which is the search "base"
                 entries.append({**doc, "location": location[len(prefix):]})
-        part = {**index, "config": {**index["config"], "lang": [lunr_language]}, "docs": entries}
+        # lunr.js language: the version's HTML language (Easy Read is English)
+        part = {**index, "config": {**index["config"], "lang": [version.html_lang]}, "docs": entries}
         target = site / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
@@ -138,11 +149,14 @@ def split_search_index(site: Path, offline: bool = False) -> None:
             target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
-def fix_sitemap(site: Path) -> None:
+def fix_sitemap(site: Path, versions: SiteVersions) -> None:
     sitemap = site / "sitemap.xml"
     if not sitemap.exists():
         return
-    text = sitemap.read_text(encoding="utf-8").replace('hreflang="en-easy"', f'hreflang="{EASY_READ_HREFLANG}"')
+    text = sitemap.read_text(encoding="utf-8")
+    for version in versions:
+        if version.hreflang != version.code:
+            text = text.replace(f'hreflang="{version.code}"', f'hreflang="{version.hreflang}"')
     sitemap.write_text(text, encoding="utf-8")
     gz = site / "sitemap.xml.gz"
     if gz.exists():

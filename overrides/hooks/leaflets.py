@@ -10,20 +10,18 @@ in the same version at site_url. `make leaflets` also prints them to PDF (script
 from __future__ import annotations
 
 import posixpath
-import sys
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from scripts import leaflets_file, redirects_file  # noqa: E402
-from scripts.local_settings import SettingsError, TokenError, load_settings, phone_href, render_token  # noqa: E402
-from scripts.qr_code import qr_svg  # noqa: E402
+import _project  # noqa: F401  (the project root on sys.path: see _project.py)
+from scripts import leaflets_file, redirects_file, site_versions
+from scripts.local_settings import SettingsError, TokenError, load_settings, phone_href, render_token
+from scripts.qr_code import qr_svg
 
-HTML_LANG = {"sv": "sv"}  # every other version is English text (Easy Read too: en-easy is not a BCP 47 tag)
-PICTURES = Path(__file__).resolve().parents[2] / "docs" / "assets" / "pictures"
+PICTURES = Path(_project.ROOT) / "docs" / "assets" / "pictures"
 
 # (version, page file) -> title, description, url of the built page. Filled while the i18n plugin
 # builds each version (one build per version, in this process), read once all are built.
@@ -42,13 +40,6 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def _versions(config) -> dict[str, str]:
-    """Each version and its folder in the site ('' for the default)."""
-    plugin = config.plugins["i18n"]
-    return {language.locale: ("" if language.locale == plugin.default_language else f"{language.locale}/")
-            for language in plugin.config.languages if language.build}
-
-
 def _alt_texts() -> dict[str, str]:
     data = yaml.safe_load((PICTURES / "pictures.yml").read_text(encoding="utf-8")) or {}
     return {name: str(entry.get("alt", "")) for name, entry in data.items() if isinstance(entry, dict)}
@@ -63,13 +54,13 @@ def _contact(settings, name: str, version: str, where: str) -> dict:
         raise PluginError(f"{where}: contact: '{name}' is not a contact in local.yml (contacts:)")
     hours = None
     if "hours" in contact:
-        hours = render_token(settings, "local", f"contacts.{name}.hours", version)
+        hours = render_token(settings, f"local.contacts.{name}.hours", version)
     phone = str(contact["phone"]) if "phone" in contact else None
     return {"name": str(contact["name"]), "phone": phone, "tel": phone_href(phone) if phone else None,
             "email": contact.get("email"), "hours": hours}
 
 
-def leaflet_context(leaflet, prefix: str, short: str, config, settings, alt_texts: dict) -> dict:
+def leaflet_context(leaflet, version, short: str, config, settings, alt_texts: dict) -> dict:
     where = f"leaflets/{leaflet.version}.yml:{leaflet.line}"
     page = _pages.get((leaflet.version, leaflet.page))
     if page is None or not (Path(config.docs_dir) / leaflet.version / leaflet.page).is_file():
@@ -80,11 +71,12 @@ def leaflet_context(leaflet, prefix: str, short: str, config, settings, alt_text
             raise PluginError(f"leaflets/{leaflet.version}.yml:{point.line}: the picture '{point.picture}' is not in "
                               "docs/assets/pictures/pictures.yml")
         points.append({"text": point.text, "picture": point.picture, "alt": alt_texts.get(point.picture or "", "")})
+    prefix = version.prefix
     short_url = config.site_url.rstrip("/") + "/" + f"{prefix}{short}/"
     printed = short_url.split("://", 1)[-1]
     depth = (prefix + f"leaflets/{short}/").count("/")  # folders between the leaflet and the site's root
     return {
-        "lang": HTML_LANG.get(leaflet.version, "en"),
+        "lang": version.html_lang,
         "root": "../" * depth,
         "title": page["title"],
         "description": page["description"],
@@ -95,7 +87,7 @@ def leaflet_context(leaflet, prefix: str, short: str, config, settings, alt_text
         "qr": qr_svg(page["url"], f"QR: {page['url']}", "leaflet__qr"),
         "points": points,
         "pictures": any(point["picture"] for point in points),
-        "area": render_token(settings, "local", "area_name", leaflet.version),
+        "area": render_token(settings, "local.area_name", leaflet.version),
         "contact": _contact(settings, leaflet.contact, leaflet.version, where),
     }
 
@@ -107,30 +99,30 @@ def on_post_build(config):
         return  # a nested build of one version: the outer build writes the leaflets
     try:
         shorts = redirects_file.short_addresses(redirects_file.load())
-        settings = load_settings()
+        settings = load_settings(versions=site_versions.of_build(config))
     except redirects_file.RedirectsError as error:
-        raise PluginError(f"redirects.yml:{error.line}: {error.message}")
+        raise PluginError(str(error))
     except SettingsError as error:
         raise PluginError(f"local.yml:{error.problem.line}: {error.problem.message}")
     alt_texts = _alt_texts()
     env = config.theme.get_env()
     template = env.get_template("leaflet.html")
     site = Path(config.site_dir)
-    for version, prefix in _versions(config).items():
+    for version in site_versions.of_build(config):
         try:
-            leaflets = leaflets_file.load(version)
+            leaflets = leaflets_file.load(version.code)
         except leaflets_file.LeafletsError as error:
             raise PluginError(str(error))
         for leaflet in leaflets:
             short = shorts.get(leaflet.page)
             if short is None:
-                raise PluginError(f"leaflets/{version}.yml:{leaflet.line}: '{leaflet.page}' has no short address: "
+                raise PluginError(f"leaflets/{version.code}.yml:{leaflet.line}: '{leaflet.page}' has no short address: "
                                   "add one under short_addresses: in redirects.yml")
             try:
-                context = leaflet_context(leaflet, prefix, short, config, settings, alt_texts)
+                context = leaflet_context(leaflet, version, short, config, settings, alt_texts)
             except TokenError as error:
-                raise PluginError(f"leaflets/{version}.yml:{leaflet.line}: {error}")
-            html = template.render(config=config, leaflet=context, i18n_page_locale=version)
-            out = site / posixpath.join(prefix, "leaflets", short, "index.html")
+                raise PluginError(f"leaflets/{version.code}.yml:{leaflet.line}: {error}")
+            html = template.render(config=config, leaflet=context, i18n_page_locale=version.code)
+            out = site / posixpath.join(version.prefix, "leaflets", short, "index.html")
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(html, encoding="utf-8")

@@ -14,20 +14,14 @@ partials/share.html (the "Share this page" button) and partials/print-footer.htm
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from scripts import redirects_file  # noqa: E402
-from scripts.local_settings import SettingsError, TokenError, load_settings, phone_href, render_token  # noqa: E402
-from scripts.qr_code import qr_svg  # noqa: E402
+import _project  # noqa: F401  (the project root on sys.path: see _project.py)
+from scripts import redirects_file, site_versions
+from scripts.local_settings import SettingsError, TokenError, load_settings, phone_href, render_token
+from scripts.qr_code import qr_svg
 
-# Open Graph wants language_TERRITORY. Easy Read is British English.
-OG_LOCALE = {"en": "en_GB", "sv": "sv_SE", "en-easy": "en_GB"}
 SHARE_IMAGE = "assets/pictures/share.png"
-QR_LABEL = {"en": "QR code: {}", "sv": "QR-kod: {}", "en-easy": "QR code: {}"}
 
 _short: dict[str, str] = {}
 _settings = None
@@ -38,9 +32,9 @@ def on_config(config):
     try:
         _short = redirects_file.short_addresses(redirects_file.load())
     except redirects_file.RedirectsError as error:
-        raise PluginError(f"redirects.yml:{error.line}: {error.message}")
+        raise PluginError(str(error))
     try:
-        _settings = load_settings()
+        _settings = load_settings(versions=site_versions.of_build(config))
     except SettingsError:
         _settings = None  # the local_settings hook reports this with the line
     return config
@@ -54,22 +48,18 @@ def without_scheme(url: str) -> str:
     return url.split("://", 1)[-1]
 
 
-def version_prefix(config, version: str) -> str:
-    default = config.plugins["i18n"].default_language
-    return "" if version == default else f"{version}/"
-
-
 def share_info(page, config) -> dict:
-    version, name = page.file.src_uri.split("/", 1)
+    version = site_versions.of_build(config).of_source(page.file.src_uri)
+    name = page.file.src_uri.split("/", 1)[1]
     url = absolute(config, page.url)
     short = _short.get(name)
-    short_url = absolute(config, f"{version_prefix(config, version)}{short}/") if short else None
+    short_url = absolute(config, f"{version.prefix}{short}/") if short else None
     printed = without_scheme(short_url or url)
     crisis = None
     if _settings is not None:
         try:
             phone = _settings.get("contacts.crisis.phone")
-            crisis = {"name": render_token(_settings, "local", "contacts.crisis.name", version),
+            crisis = {"name": render_token(_settings, "local.contacts.crisis.name", version.code),
                       "phone": str(phone), "href": phone_href(str(phone))}
         except (KeyError, TokenError):
             crisis = None  # no local crisis line: the national numbers still print
@@ -77,8 +67,8 @@ def share_info(page, config) -> dict:
         "url": url,
         "short_url": short_url,
         "printed": printed,
-        "qr": qr_svg(url, QR_LABEL.get(version, QR_LABEL["en"]).format(printed)),
-        "locale": OG_LOCALE.get(version, "en_GB"),
+        "qr": qr_svg(url, f"{version.strings['qr.label']}: {printed}"),
+        "locale": version.strings["og.locale"],
         "image": absolute(config, SHARE_IMAGE),
         "crisis": crisis,
     }

@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from scripts.checker import front_matter, readability, redirects, settings, structure, terms, versions
 from scripts.checker.load import load_site
-from scripts.checker.model import ERROR, WARNING, Finding, Site
+from scripts.checker.model import ERROR, WARNING, Finding, Site, parse_date
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FAMILIES = [front_matter, versions, structure, readability, terms, settings, redirects]
@@ -31,10 +31,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
+    date = parse_date(value)
+    if date is None:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: '{value}'")
+    return date
 
 
 def parser() -> argparse.ArgumentParser:

@@ -3,14 +3,13 @@ titles unique within a version. The fields are defined by scripts/schemas/front-
 
 from __future__ import annotations
 
-import datetime
 import json
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from scripts.checker.model import VERSION_NAMES, Finding, Page, Site
+from scripts.checker.model import Finding, Page, Site, parse_date
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "front-matter.schema.json"
 DATE_FIELDS = ("last_reviewed", "next_review", "updated", "english_version")
@@ -39,8 +38,8 @@ def _type_name(value) -> str:
     return {str: "text", list: "a list", dict: "fields", bool: "yes/no", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
 
 
-def schema_findings(page: Page) -> Iterable[Finding]:
-    kind = "english" if page.version == "en" else "translation"
+def schema_findings(page: Page, site: Site) -> Iterable[Finding]:
+    kind = "english" if page.version == site.english else "translation"
     other = "english_version" if kind == "english" else "updated"
     for error in sorted(validator(kind).iter_errors(page.front_matter), key=lambda e: (page.field_line(*e.absolute_path), str(e.message))):
         key_path = tuple(error.absolute_path)
@@ -50,7 +49,7 @@ def schema_findings(page: Page) -> Iterable[Finding]:
             allowed = error.schema.get("properties", {})
             for extra in sorted(set(error.instance) - set(allowed), key=str):
                 if key_path == () and extra == other:
-                    why = "English pages have 'updated'" if kind == "english" else f"{VERSION_NAMES[page.version]} pages have 'english_version' (the English 'updated' date they follow)"
+                    why = "English pages have 'updated'" if kind == "english" else f"{site.version_name(page.version)} pages have 'english_version' (the English 'updated' date they follow)"
                     yield Finding(page.rel, page.field_line(extra), "front-matter/unknown-field", f"'{extra}' is not a field of this page: {why}")
                 else:
                     name = _where(key_path + (str(extra),))
@@ -59,7 +58,7 @@ def schema_findings(page: Page) -> Iterable[Finding]:
             missing = error.message.split("'")[1]
             if key_path == ():
                 line = page.body_line - 1 if page.body_line > 1 else 1  # the closing --- of the front matter
-                who = f" ({VERSION_NAMES[page.version]} pages need it)" if missing in ("updated", "english_version") else ""
+                who = f" ({site.version_name(page.version)} pages need it)" if missing in ("updated", "english_version") else ""
                 yield Finding(page.rel, line, "front-matter/missing-field", f"the field '{missing}' is missing{who}")
             else:
                 yield Finding(page.rel, line, "front-matter/missing-field", f"'{where}' needs the field '{missing}'")
@@ -82,15 +81,6 @@ def schema_findings(page: Page) -> Iterable[Finding]:
             yield Finding(page.rel, line, "front-matter/invalid-value", f"'{where}': {error.message}")
 
 
-def _date(value) -> datetime.date | None:
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def real_dates(page: Page) -> Iterable[Finding]:
     """A date written like a date but not in the calendar (2026-02-30)."""
     fm = page.front_matter
@@ -98,19 +88,19 @@ def real_dates(page: Page) -> Iterable[Finding]:
     if isinstance(fm.get("sources"), list):
         candidates += [(("sources", i, "checked"), s.get("checked")) for i, s in enumerate(fm["sources"]) if isinstance(s, dict)]
     for key_path, value in candidates:
-        if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit() and _date(value) is None:
+        if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit() and parse_date(value) is None:
             yield Finding(page.rel, page.field_line(*key_path), "front-matter/bad-date", f"'{_where(key_path)}' is not a real date: {value}")
 
 
 def review_due(page: Page, site: Site) -> Iterable[Finding]:
-    next_review = _date(page.front_matter.get("next_review"))
+    next_review = parse_date(page.front_matter.get("next_review"))
     if next_review and next_review < site.today:
         yield Finding(page.rel, page.field_line("next_review"), "front-matter/review-overdue",
                       f"next_review {next_review.isoformat()} is in the past: check the page against its sources, then set last_reviewed and a new next_review")
 
 
 def check_page(page: Page, site: Site) -> Iterable[Finding]:
-    yield from schema_findings(page)
+    yield from schema_findings(page, site)
     yield from real_dates(page)
     yield from review_due(page, site)
 

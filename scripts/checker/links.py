@@ -23,6 +23,7 @@ from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from scripts.checker.model import WARNING, Finding, Site
+from scripts.mkdocs_build import mkdocs_build
 from scripts.site_server import serve
 
 BUILD_TIMEOUT = 600
@@ -51,17 +52,10 @@ MKDOCS_LINK_WARNING = re.compile(r"Doc file '(?P<file>[^']+)' contains a link '(
 
 
 def build(site: Site, site_dir: Path) -> list[Finding]:
-    mkdocs = _tool("mkdocs")
-    if not mkdocs:
-        return [Finding(site.mkdocs_rel, 1, "links/build-failed", "mkdocs is not installed: run make setup")]
-    env = {key: value for key, value in os.environ.items() if key != "CETR_PUBLISH"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    if site.publish:
-        env["CETR_PUBLISH"] = "1"
-    # Never --quiet: it hides the warnings that --strict must fail on.
-    command = [mkdocs, "build", "--strict", "--site-dir", str(site_dir)]
     try:
-        result = subprocess.run(command, cwd=site.root, env=env, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
+        result = mkdocs_build(site_dir, site.root, publish=site.publish, timeout=BUILD_TIMEOUT)
+    except FileNotFoundError:
+        return [Finding(site.mkdocs_rel, 1, "links/build-failed", "mkdocs is not installed: run make setup")]
     except subprocess.TimeoutExpired:
         return [Finding(site.mkdocs_rel, 1, "links/build-failed", f"mkdocs build took longer than {BUILD_TIMEOUT} s")]
     if result.returncode == 0:
@@ -84,15 +78,10 @@ def build(site: Site, site_dir: Path) -> list[Finding]:
 
 # --- Mapping built pages back to Markdown ---------------------------------------------------------
 
-PREFIXES = (("sv/", "sv"), ("en-easy/", "en-easy"))
-
-
 def source_of(site: Site, built: str) -> str | None:
     """'sv/what-is-a-cetr/index.html' -> 'docs/sv/what-is-a-cetr.md' (None when no page made it)."""
-    version, rest = "en", built
-    for prefix, name in PREFIXES:
-        if built.startswith(prefix):
-            version, rest = name, built[len(prefix):]
+    found, rest = site.versions.of_output(built)
+    version = found.code
     if not rest.endswith("index.html"):
         return None
     stem = rest[: -len("index.html")].rstrip("/")
@@ -208,7 +197,7 @@ def _ids(parsed: dict, site_dir: Path, target: str) -> set[str]:
 # --- linkchecker over http ------------------------------------------------------------------------
 
 def start_urls(site: Site, base: str) -> list[str]:
-    return [base] + [base + prefix for prefix, version in PREFIXES if site.by_version.get(version)]
+    return [base] + [base + version.prefix for version in site.versions.translations if site.by_version.get(version.code)]
 
 
 def run_linkchecker(site: Site, site_dir: Path, external: bool, work: Path) -> tuple[list[Finding], list[str]]:

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import yaml
 
-from scripts import local_settings, redirects_file
-from scripts.checker.model import VERSIONS, Finding, NavEntry, Page, Redirect, Site
+from scripts import local_settings, site_versions
+from scripts.checker.model import Finding, NavEntry, Page, Site
+from scripts.checker.terms import NEVER_USE_LANGUAGE, compile_list
+from scripts.redirects_file import load_entries
+from scripts.yaml_errors import yaml_problem
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there: 10 times faster
@@ -26,13 +29,6 @@ FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-
-
-def _yaml_problem(error: yaml.YAMLError) -> tuple[int, str]:
-    """(0-based line, reason) of a YAML error."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-    return (mark.line if mark else 0), reason
 
 
 def _parse(source: str, loader_class=None):
@@ -60,8 +56,8 @@ def _key_lines(node: yaml.Node, prefix: tuple, lines: dict, first_line: int, dup
             _key_lines(item, prefix + (index,), lines, first_line, duplicates)
 
 
-def load_page(path: Path, rel: str, version: str, name: str) -> tuple[Page, list[Finding]]:
-    page = Page(rel=rel, version=version, name=name)
+def load_page(path: Path, rel: str, version: site_versions.Version, name: str) -> tuple[Page, list[Finding]]:
+    page = Page(rel=rel, version=version.code, name=name, language=version.html_lang, easy_read=version.easy_read)
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -83,8 +79,8 @@ def load_page(path: Path, rel: str, version: str, name: str) -> tuple[Page, list
     try:
         node, data = _parse(source)
     except yaml.YAMLError as error:
-        line, reason = _yaml_problem(error)
-        return page, [Finding(rel, line + 2, "front-matter/invalid-yaml", f"the front matter is not valid YAML: {reason}")]
+        line, reason = yaml_problem(error)
+        return page, [Finding(rel, line + 1, "front-matter/invalid-yaml", f"the front matter is not valid YAML: {reason}")]
     if not isinstance(data, dict):
         return page, [Finding(rel, 2, "front-matter/invalid-yaml", "the front matter must be a list of fields ('title: ...'), one a line")]
     findings = []
@@ -102,13 +98,13 @@ def load_page(path: Path, rel: str, version: str, name: str) -> tuple[Page, list
     return page, findings
 
 
-def load_pages(root: Path, docs: Path) -> tuple[list[Page], list[Finding]]:
+def load_pages(root: Path, docs: Path, versions: site_versions.SiteVersions) -> tuple[list[Page], list[Finding]]:
     pages, findings = [], []
-    for version in VERSIONS:
-        folder = docs / version
+    for version in versions:
+        folder = docs / version.code
         if not folder.is_dir():
             rel = folder.relative_to(root).as_posix()
-            findings.append(Finding(rel, 1, "versions/missing-folder", f"the folder {rel}/ for the {version} pages does not exist"))
+            findings.append(Finding(rel, 1, "versions/missing-folder", f"the folder {rel}/ for the {version.code} pages does not exist"))
             continue
         for path in sorted(folder.rglob("*.md")):
             rel = path.relative_to(root).as_posix()
@@ -133,8 +129,8 @@ def load_nav(path: Path, rel: str) -> tuple[list[NavEntry] | None, str, list[Fin
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        line, reason = _yaml_problem(error)
-        return None, "docs", [Finding(rel, line + 1, "config/invalid-yaml", f"mkdocs.yml is not valid YAML: {reason}")]
+        line, reason = yaml_problem(error)
+        return None, "docs", [Finding(rel, line, "config/invalid-yaml", f"mkdocs.yml is not valid YAML: {reason}")]
     if not isinstance(node, yaml.MappingNode):
         return None, "docs", [Finding(rel, 1, "config/invalid-yaml", "mkdocs.yml must be a mapping of settings")]
     docs_dir, nav_node = "docs", None
@@ -168,8 +164,6 @@ NEVER_USE_FILE = DATA / "swedish-never-use.yml"
 
 def load_never_use(path: Path = NEVER_USE_FILE):
     """The never-use list, compiled. A broken data file is a finding, like any other bad input."""
-    from scripts.checker.terms import compile_list
-
     rel = "scripts/checker/data/" + path.name
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
@@ -177,48 +171,50 @@ def load_never_use(path: Path = NEVER_USE_FILE):
     except FileNotFoundError:
         return None, [Finding(rel, 1, "terms/invalid-data", "the never-use list does not exist")]
     except yaml.YAMLError as error:
-        line, reason = _yaml_problem(error)
-        return None, [Finding(rel, line + 1, "terms/invalid-data", f"not valid YAML: {reason}")]
+        line, reason = yaml_problem(error)
+        return None, [Finding(rel, line, "terms/invalid-data", f"not valid YAML: {reason}")]
     except (KeyError, TypeError, AttributeError, re.error) as error:
         return None, [Finding(rel, 1, "terms/invalid-data", f"an entry is not well formed ({error!r}): see the comment at the top")]
     return never_use, []
+
+
+def load_versions(root: Path) -> site_versions.SiteVersions:
+    """The versions the project's mkdocs.yml defines. When it cannot say (config/* reports why),
+    this repository's versions, so that the pages are still checked."""
+    try:
+        return site_versions.load(root / "mkdocs.yml")
+    except site_versions.VersionsError:
+        return site_versions.load()
 
 
 def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
     findings: list[Finding] = []
     nav, docs_dir, problems = load_nav(root / "mkdocs.yml", "mkdocs.yml")
     findings += problems
+    versions = load_versions(root)
     docs = root / docs_dir
     if not docs.is_dir():
         findings.append(Finding(docs_dir, 1, "versions/missing-folder", f"the folder {docs_dir}/ with the pages does not exist"))
         pages = []
     else:
-        pages, problems = load_pages(root, docs)
+        pages, problems = load_pages(root, docs, versions)
         findings += problems
     settings = None
     try:
-        settings = local_settings.load_settings(root / "local.yml")
+        settings = local_settings.load_settings(root / "local.yml", versions)
     except local_settings.SettingsError as error:
         findings.append(Finding("local.yml", error.problem.line, error.problem.rule, error.problem.message))
     never_use = None
-    if any(page.version == "sv" for page in pages):
+    if any(page.language == NEVER_USE_LANGUAGE for page in pages):
         never_use, problems = load_never_use()
         findings += problems
-    redirects, short_addresses, problems = load_redirects(root / "redirects.yml", "redirects.yml")
-    findings += problems
-    return Site(root=root, pages=pages, today=today, publish=publish, settings=settings, nav=nav,
-                never_use=never_use, redirects=redirects, short_addresses=short_addresses, published=published_pages(root, docs_dir),
-                load_findings=findings)
-
-
-def load_redirects(path: Path, rel: str) -> tuple[dict[str, Redirect], list[redirects_file.Entry], list[Finding]]:
-    """redirects.yml: moved pages (old page name -> entry) and short addresses (every entry, in order)."""
-    try:
-        entries = redirects_file.load(path)
-    except redirects_file.RedirectsError as error:
-        return {}, [], [Finding(rel, error.line, "redirects/invalid-file", error.message)]
-    moved = {entry.old: Redirect(entry.old, entry.new, entry.line) for entry in entries if not entry.short}
-    return moved, [entry for entry in entries if entry.short], []
+    entries, problems = load_entries(root / "redirects.yml")
+    findings += [Finding("redirects.yml", p.line, p.rule, p.message) for p in problems]
+    redirects = {entry.old: entry for entry in entries if not entry.short}
+    short_addresses = [entry for entry in entries if entry.short]
+    return Site(root=root, versions=versions, pages=pages, today=today, publish=publish, settings=settings, nav=nav,
+                never_use=never_use, redirects=redirects, short_addresses=short_addresses,
+                published=published_pages(root, docs_dir), load_findings=findings)
 
 
 def published_pages(root: Path, docs_dir: str) -> dict[str, str] | None:

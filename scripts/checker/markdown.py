@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scripts.local_settings import TOKEN  # one token syntax, shared with the build  # noqa: F401
+
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?\s*#*\s*$")
 ABBREVIATION = re.compile(r"^\s*\*\[[^\]]+\]:")
@@ -20,7 +22,6 @@ LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,9}[.)])(?:\s+(?P<
 DEFINITION = re.compile(r"^\s*:\s+(?P<text>.*)$")
 HORIZONTAL_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 
-TOKEN = re.compile(r"\{\{\s*(?P<expr>[^{}]*?)\s*\}\}")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 REFERENCE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]+)\]\[[^\]]*\]")

@@ -9,11 +9,22 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from scripts.redirects_file import Redirect
+from scripts.site_versions import SiteVersions
+
 ERROR = "error"
 WARNING = "warning"
 
-VERSIONS = ("en", "sv", "en-easy")
-VERSION_NAMES = {"en": "English", "sv": "Swedish", "en-easy": "Easy Read"}
+
+
+def parse_date(value) -> datetime.date | None:
+    """A front matter date written YYYY-MM-DD, or None (the date rules say what is wrong with it)."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
 @dataclass(frozen=True, order=True)
@@ -34,7 +45,7 @@ class Page:
     """One Markdown file of docs/<version>/, read once."""
 
     rel: str  # docs/en/what-is-a-cetr.md
-    version: str  # en, sv or en-easy
+    version: str  # the version's code (its folder under docs/): see scripts/site_versions.py
     name: str  # what-is-a-cetr.md (the same in every version)
     text: str = ""  # the whole file, with \n line ends
     front_matter: dict[str, Any] | None = None
@@ -42,6 +53,8 @@ class Page:
     body: str = ""
     body_start: int = 0  # offset of the body in text
     loaded: bool = False  # False when loading already reported why this page cannot be checked
+    language: str = ""  # the version's HTML lang: en, sv (from scripts/site_versions.py)
+    easy_read: bool = False  # the version is an Easy Read version
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -88,15 +101,9 @@ class NavEntry:
 
 
 @dataclass
-class Redirect:
-    old: str  # cetr.md
-    new: str  # what-is-a-cetr.md
-    line: int  # in redirects.yml
-
-
-@dataclass
 class Site:
     root: Path
+    versions: SiteVersions
     pages: list[Page]
     today: datetime.date
     publish: bool = False
@@ -105,17 +112,26 @@ class Site:
     mkdocs_rel: str = "mkdocs.yml"
     settings_rel: str = "local.yml"
     never_use: Any = None  # terms.NeverUseList from data/swedish-never-use.yml (None without Swedish pages)
-    redirects: dict[str, "Redirect"] = field(default_factory=dict)  # old page name -> its entry in redirects.yml
-    short_addresses: list = field(default_factory=list)  # scripts.redirects_file.Entry, in file order, duplicates kept
+    redirects: dict[str, Redirect] = field(default_factory=dict)  # old page name -> its entry in redirects.yml
+    short_addresses: list[Redirect] = field(default_factory=list)  # short_addresses: in file order, duplicates kept
     published: dict[str, str] | None = None  # English page name -> commit that added it; None outside git
     load_findings: list[Finding] = field(default_factory=list)
 
     @cached_property
     def by_version(self) -> dict[str, dict[str, Page]]:
-        index: dict[str, dict[str, Page]] = {version: {} for version in VERSIONS}
+        index: dict[str, dict[str, Page]] = {version: {} for version in self.versions.codes}
         for page in self.pages:
             index[page.version][page.name] = page
         return index
+
+    @property
+    def english(self) -> str:
+        """The code of the default version, the one every other version follows."""
+        return self.versions.default.code
+
+    def version_name(self, code: str) -> str:
+        """'sv' -> 'Swedish', for messages."""
+        return self.versions[code].english_name
 
     def page(self, version: str, name: str) -> Page | None:
         return self.by_version.get(version, {}).get(name)

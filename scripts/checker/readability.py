@@ -12,11 +12,17 @@ from scripts.checker.markdown import IMAGE, LIST_ITEM, plain, text_units, words
 from scripts.checker.model import WARNING, Finding, Page, Site
 
 LIMITS = {
-    # version: (error above, warning above, rule id)
-    "en": (25, 20, "readability/sentence-too-long"),
-    "sv": (25, None, "readability/sentence-too-long"),
-    "en-easy": (15, None, "easy-read/sentence-too-long"),
+    # kind of version: (error above, warning above, rule id)
+    "english": (25, 20, "readability/sentence-too-long"),  # the default version, plain English
+    "translation": (25, None, "readability/sentence-too-long"),
+    "easy-read": (15, None, "easy-read/sentence-too-long"),
 }
+LIX_LANGUAGE = "sv"  # LIX is a Swedish measure; Flesch is for English
+
+
+def _kind(page: Page, site: Site) -> str:
+    return "easy-read" if page.easy_read else "english" if page.version == site.english else "translation"
+
 PARAGRAPH_SENTENCES = 3  # English paragraphs: a warning above this
 
 
@@ -25,7 +31,7 @@ def _short(sentence: str, size: int = 60) -> str:
 
 
 def sentence_length(page: Page, site: Site) -> Iterable[Finding]:
-    error_limit, warning_limit, rule = LIMITS[page.version]
+    error_limit, warning_limit, rule = LIMITS[_kind(page, site)]
     for unit in text_units(page.blocks):
         unit_sentences = unit.sentences()
         for line, sentence in unit_sentences:
@@ -35,7 +41,7 @@ def sentence_length(page: Page, site: Site) -> Iterable[Finding]:
             elif warning_limit and count > warning_limit:
                 yield Finding(page.rel, line, "readability/long-sentence",
                               f"sentence of {count} words (aim for {warning_limit} or fewer): '{_short(sentence)}'", WARNING)
-        if page.version == "en" and unit.kind == "paragraph" and len(unit_sentences) > PARAGRAPH_SENTENCES:
+        if _kind(page, site) == "english" and unit.kind == "paragraph" and len(unit_sentences) > PARAGRAPH_SENTENCES:
             yield Finding(page.rel, unit.line, "readability/long-paragraph",
                           f"paragraph of {len(unit_sentences)} sentences (at most {PARAGRAPH_SENTENCES})", WARNING)
 
@@ -44,7 +50,7 @@ STARTS_WITH_PICTURE = re.compile(r"^\s*" + IMAGE.pattern)
 
 
 def easy_read_pictures(page: Page, site: Site) -> Iterable[Finding]:
-    if page.version != "en-easy":
+    if not page.easy_read:
         return
     for block in page.blocks:
         if block.kind not in ("paragraph", "item") or not words(plain(block.text)):
@@ -56,7 +62,7 @@ def easy_read_pictures(page: Page, site: Site) -> Iterable[Finding]:
 
 
 def easy_read_tables(page: Page, site: Site) -> Iterable[Finding]:
-    if page.version == "en-easy":
+    if page.easy_read:
         for block in page.blocks:
             if block.kind == "table":
                 yield Finding(page.rel, block.line, "easy-read/table", "Easy Read pages have no tables: use a list of points with pictures")
@@ -111,7 +117,7 @@ def score(page: Page) -> Score | None:
     if not all_sentences or not all_words:
         return None
     per_sentence = len(all_words) / len(all_sentences)
-    if page.version == "sv":
+    if page.language == LIX_LANGUAGE:
         long_words = sum(1 for word in all_words if len(re.sub(r"\W", "", word)) > 6)
         return Score(page, "LIX", per_sentence + 100 * long_words / len(all_words), len(all_sentences), len(all_words))
     per_word = sum(syllables(word) for word in all_words) / len(all_words)

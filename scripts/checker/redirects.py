@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from scripts.checker.model import VERSION_NAMES, VERSIONS, Finding, Site
+from scripts.checker.model import Finding, Site
 from scripts.redirects_file import SHORT_ADDRESS, SHORT_ADDRESS_MAX, SITE_FOLDERS
 
 REDIRECTS = "redirects.yml"
@@ -25,11 +25,11 @@ RULES = {
 def removed_pages_redirect(site: Site) -> Iterable[Finding]:
     if site.published is None:
         return  # not a git checkout: nothing shows which pages were published before
-    current = set(site.by_version["en"])
+    current = set(site.by_version[site.english])
     for name, commit in sorted(site.published.items()):
         if name not in current and name not in site.redirects:
             yield Finding(REDIRECTS, 1, "redirects/removed-page",
-                          f"docs/en/{name} was published (commit {commit}) and is gone: add '{name}: <new page>.md' "
+                          f"docs/{site.english}/{name} was published (commit {commit}) and is gone: add '{name}: <new page>.md' "
                           "so links people shared keep working")
 
 
@@ -43,9 +43,9 @@ def _missing_target(old: str, new: str, line: int, site: Site) -> Iterable[Findi
 
 def redirect_targets_exist(site: Site) -> Iterable[Finding]:
     for redirect in site.redirects.values():
-        if redirect.old in site.by_version["en"]:
+        if redirect.old in site.by_version[site.english]:
             yield Finding(REDIRECTS, redirect.line, "redirects/page-still-exists",
-                          f"'{redirect.old}' still exists in docs/en/: remove the page or the redirect")
+                          f"'{redirect.old}' still exists in docs/{site.english}/: remove the page or the redirect")
         yield from _missing_target(redirect.old, redirect.new, redirect.line, site)
     for entry in site.short_addresses:
         yield from _missing_target(entry.old, entry.new, entry.line, site)
@@ -53,7 +53,7 @@ def redirect_targets_exist(site: Site) -> Iterable[Finding]:
 
 def short_addresses_unique(site: Site) -> Iterable[Finding]:
     """A short address leads to one page, in every version, and hides nothing the site already has."""
-    folders = {version: f"the folder of the {VERSION_NAMES[version]} version" for version in VERSIONS if version != "en"}
+    folders = {version.code: f"the folder of the {version.english_name} version" for version in site.versions.translations}
     folders.update({name: "a folder of the site" for name in SITE_FOLDERS})
     moved = {redirect.old[:-3]: redirect for redirect in site.redirects.values() if redirect.old.endswith(".md")}
     seen: dict[str, int] = {}
@@ -63,7 +63,7 @@ def short_addresses_unique(site: Site) -> Iterable[Finding]:
             yield Finding(REDIRECTS, entry.line, "redirects/short-address-not-typeable",
                           f"'{name}' is hard to type from paper: use lower-case letters, digits and hyphens, "
                           f"at most {SHORT_ADDRESS_MAX} characters (for example 'hospital')")
-        pages = [version for version in VERSIONS if f"{name}.md" in site.by_version[version]]
+        pages = [version for version in site.versions.codes if f"{name}.md" in site.by_version[version]]
         if pages:
             yield Finding(REDIRECTS, entry.line, "redirects/short-address-is-a-page",
                           f"'{name}' is already the address of the page docs/{pages[0]}/{name}.md: choose another short address")

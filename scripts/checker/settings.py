@@ -1,18 +1,15 @@
 """Local settings: local.yml matches its schema, phone numbers and emails are well formed, no
 example value is left when publishing (--publish), and every {{ token }} in a page exists.
 
-The rules of local.yml itself live in scripts/local_settings.py, shared with the build hook."""
+The rules of local.yml and of tokens live in scripts/local_settings.py, shared with the build hook."""
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from scripts import local_settings
-from scripts.checker.markdown import TOKEN
 from scripts.checker.model import Finding, Page, Site
-
-TOKEN_GRAMMAR = re.compile(r"^(?P<kind>local|tel|email|link)\.(?P<name>[a-z0-9_.]+)$")
+from scripts.local_settings import TOKEN
 
 
 def settings_file(site: Site) -> Iterable[Finding]:
@@ -25,13 +22,10 @@ def settings_file(site: Site) -> Iterable[Finding]:
             yield Finding(site.settings_rel, problem.line, problem.rule, problem.message)
 
 
-def token_problem(settings, expression: str, version: str = "en") -> str | None:
-    """Why a token cannot be filled in, or None when it can (the build hook uses the same function)."""
-    match = TOKEN_GRAMMAR.match(expression)
+def token_problem(settings, expression: str, version: str) -> str | None:
+    """Why a token cannot be filled in, or None when it can (the build hook renders with the same function)."""
     try:
-        if not match:
-            raise local_settings.TokenError("a token is {{ local.<setting> }}, {{ tel.<contact> }}, {{ email.<contact> }} or {{ link.<contact> }}")
-        local_settings.render_token(settings, match["kind"], match["name"], version)
+        local_settings.render_token(settings, expression, version)
     except local_settings.TokenError as error:
         return str(error)
     return None

@@ -10,6 +10,7 @@ from typing import Iterable
 from scripts.checker.markdown import ATTR_LIST, HTML_TAG, INLINE_CODE, TOKEN, mask
 from scripts.checker.model import Finding, Page, Site
 
+NEVER_USE_LANGUAGE = "sv"  # the list holds Swedish words: it applies to every version written in Swedish
 LINK_TARGET = re.compile(r"\]\([^)]*\)|(?:https?|mailto):[^\s)>\]]+")
 
 
@@ -79,7 +80,7 @@ def _starts_a_word(text: str, offset: int) -> bool:
 
 
 def never_use(page: Page, site: Site) -> Iterable[Finding]:
-    if page.version != "sv" or not site.never_use:
+    if page.language != NEVER_USE_LANGUAGE or not site.never_use:
         return
     # Join the lines so that a phrase broken over two lines is still found.
     joined, starts, lines = "", [], []

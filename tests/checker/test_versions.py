@@ -31,13 +31,13 @@ def test_a_page_not_in_the_menu(project):
     result = project.check()
     assert result.lines == [
         "docs/en/help.md:1: versions/not-in-nav: the page is not in the menu: add 'help.md' to nav: in mkdocs.yml",
-        "mkdocs.yml:34: versions/nav-duplicate: 'index.md' is in the menu twice",
+        "mkdocs.yml:43: versions/nav-duplicate: 'index.md' is in the menu twice",
     ]
 
 
 def test_a_menu_entry_without_a_page(project):
     project.replace("mkdocs.yml", "      - help.md\n", "      - help.md\n      - gone.md\n")
-    only(project.check(), "mkdocs.yml:35: versions/nav-missing-page: the menu lists 'gone.md' but docs/en/gone.md does not exist")
+    only(project.check(), "mkdocs.yml:44: versions/nav-missing-page: the menu lists 'gone.md' but docs/en/gone.md does not exist")
 
 
 def test_an_english_only_page_with_its_link_is_fine(project):

@@ -6,21 +6,22 @@ Tokens a page may use (see CONTRIBUTING.md):
   {{ link.icb }}                    a contact's name, linked to its web page
 An unknown token stops the build with the page and line, so a typo never reaches a family.
 A publishing build (CETR_PUBLISH=1) also stops while an example value is left in local.yml.
+The loading, the checks and the token syntax are scripts/local_settings.py's, shared with the checker.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import sys
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from scripts.local_settings import (  # noqa: E402
+import _project  # noqa: F401  (the project root on sys.path: see _project.py)
+from scripts import site_versions
+from scripts.local_settings import (
     PROJECT_ROOT,
+    TOKEN,
     Settings,
     SettingsError,
     TokenError,
@@ -30,7 +31,6 @@ from scripts.local_settings import (  # noqa: E402
     validate,
 )
 
-TOKEN = re.compile(r"\{\{\s*(local|tel|email|link)\.([a-z0-9_.]+)\s*\}\}")
 ABBREVIATIONS = PROJECT_ROOT / "includes" / "abbreviations"
 
 _settings: Settings | None = None
@@ -44,7 +44,7 @@ def publishing() -> bool:
 def on_config(config):
     global _settings
     try:
-        settings = load_settings()
+        settings = load_settings(versions=site_versions.of_build(config))
     except SettingsError as error:
         raise PluginError(f"local.yml:{error.problem.line}: {error.problem.rule}: {error.problem.message}")
     problems = validate(settings)
@@ -61,9 +61,8 @@ def replace_tokens(markdown: str, src_path: str, first_line: int = 1) -> str:
     version = src_path.split("/", 1)[0]
 
     def replace(match: re.Match) -> str:
-        kind, name = match.groups()
         try:
-            return render_token(_settings, kind, name, version)
+            return render_token(_settings, match["expr"], version)
         except TokenError as error:
             line = first_line + markdown.count("\n", 0, match.start())
             raise PluginError(f"docs/{src_path}:{line}: unknown local setting '{match.group(0)}': {error}")
