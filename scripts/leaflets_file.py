@@ -39,6 +39,44 @@ class Leaflet:
     line: int  # of the page's entry in the file
 
 
+@dataclass(frozen=True)
+class LeafletProblem:
+    rel: str  # leaflets/sv.yml
+    line: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.rel}:{self.line}: {self.message}"
+
+
+def problems(leaflet: Leaflet, pages: set[str], shorts: dict[str, str], contacts: set[str],
+             pictures: set[str]) -> list[LeafletProblem]:
+    """What stops the site from making this leaflet: one place for the build hook and the checker."""
+    rel = f"{LEAFLETS_DIR.name}/{leaflet.version}.yml"
+    found = []
+    if leaflet.page not in pages:
+        found.append(LeafletProblem(rel, leaflet.line, "leaflets/unknown-page",
+                                    f"'{leaflet.page}' is not a page of docs/{leaflet.version}/"))
+    elif leaflet.page not in shorts:
+        found.append(LeafletProblem(rel, leaflet.line, "leaflets/no-short-address",
+                                    f"'{leaflet.page}' has no short address: add one under short_addresses: in redirects.yml"))
+    if leaflet.contact not in contacts:
+        found.append(LeafletProblem(rel, leaflet.line, "leaflets/unknown-contact",
+                                    f"contact: '{leaflet.contact}' is not a contact in local.yml (contacts:)"))
+    for point in leaflet.points:
+        if point.picture and point.picture not in pictures:
+            found.append(LeafletProblem(rel, point.line, "leaflets/unknown-picture",
+                                        f"the picture '{point.picture}' is not in docs/assets/pictures/pictures.yml"))
+    return found
+
+
+def picture_names(pictures_yml: Path) -> set[str]:
+    """The Easy Read pictures a leaflet may use: those docs/assets/pictures/pictures.yml lists."""
+    data = yaml.safe_load(pictures_yml.read_text(encoding="utf-8")) if pictures_yml.exists() else None
+    return set(data) if isinstance(data, dict) else set()
+
+
 class LeafletsError(Exception):
     """A leaflet file cannot be used: the file, a line and a reason an editor understands."""
 

@@ -62,15 +62,9 @@ def _contact(settings, name: str, version: str, where: str) -> dict:
 
 def leaflet_context(leaflet, version, short: str, config, settings, alt_texts: dict) -> dict:
     where = f"leaflets/{leaflet.version}.yml:{leaflet.line}"
-    page = _pages.get((leaflet.version, leaflet.page))
-    if page is None or not (Path(config.docs_dir) / leaflet.version / leaflet.page).is_file():
-        raise PluginError(f"{where}: '{leaflet.page}' is not a page of docs/{leaflet.version}/")
-    points = []
-    for point in leaflet.points:
-        if point.picture and point.picture not in alt_texts:
-            raise PluginError(f"leaflets/{leaflet.version}.yml:{point.line}: the picture '{point.picture}' is not in "
-                              "docs/assets/pictures/pictures.yml")
-        points.append({"text": point.text, "picture": point.picture, "alt": alt_texts.get(point.picture or "", "")})
+    page = _pages[(leaflet.version, leaflet.page)]
+    points = [{"text": point.text, "picture": point.picture, "alt": alt_texts.get(point.picture or "", "")}
+              for point in leaflet.points]
     prefix = version.prefix
     short_url = config.site_url.rstrip("/") + "/" + f"{prefix}{short}/"
     printed = short_url.split("://", 1)[-1]
@@ -113,11 +107,13 @@ def on_post_build(config):
             leaflets = leaflets_file.load(version.code)
         except leaflets_file.LeafletsError as error:
             raise PluginError(str(error))
+        pages = {name for (code, name) in _pages if code == version.code and (Path(config.docs_dir) / code / name).is_file()}
+        contacts = set((settings.data.get("contacts") or {}))
         for leaflet in leaflets:
-            short = shorts.get(leaflet.page)
-            if short is None:
-                raise PluginError(f"leaflets/{version.code}.yml:{leaflet.line}: '{leaflet.page}' has no short address: "
-                                  "add one under short_addresses: in redirects.yml")
+            found = leaflets_file.problems(leaflet, pages, shorts, contacts, set(alt_texts))
+            if found:
+                raise PluginError("\n".join(str(problem) for problem in found))
+            short = shorts[leaflet.page]
             try:
                 context = leaflet_context(leaflet, version, short, config, settings, alt_texts)
             except TokenError as error:

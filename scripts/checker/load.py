@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import local_settings, site_versions
+from scripts import leaflets_file, local_settings, site_versions
 from scripts.checker.model import Finding, NavEntry, Page, Site
 from scripts.checker.terms import NEVER_USE_LANGUAGE, compile_list
 from scripts.redirects_file import load_entries
@@ -212,9 +212,23 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
     findings += [Finding("redirects.yml", p.line, p.rule, p.message) for p in problems]
     redirects = {entry.old: entry for entry in entries if not entry.short}
     short_addresses = [entry for entry in entries if entry.short]
+    leaflets, problems = load_leaflets(root, versions)
+    findings += problems
     return Site(root=root, versions=versions, pages=pages, today=today, publish=publish, settings=settings, nav=nav,
                 never_use=never_use, redirects=redirects, short_addresses=short_addresses,
-                published=published_pages(root, docs_dir), load_findings=findings)
+                published=published_pages(root, docs_dir), load_findings=findings, leaflets=leaflets,
+                pictures=leaflets_file.picture_names(docs / "assets" / "pictures" / "pictures.yml"))
+
+
+def load_leaflets(root: Path, versions) -> tuple[dict[str, list], list[Finding]]:
+    """leaflets/<version>.yml of each version (scripts/leaflets_file.py)."""
+    leaflets, findings = {}, []
+    for version in versions:
+        try:
+            leaflets[version.code] = leaflets_file.load(version.code, root / leaflets_file.LEAFLETS_DIR.name)
+        except leaflets_file.LeafletsError as error:
+            findings.append(Finding(error.rel, error.line, "leaflets/invalid-file", error.message))
+    return leaflets, findings
 
 
 def published_pages(root: Path, docs_dir: str) -> dict[str, str] | None:
