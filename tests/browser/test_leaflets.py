@@ -33,11 +33,13 @@ IDS = [path for _, _, path in CASES]
 
 
 def pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
-    """The size in points of each page of a PDF that Chromium wrote."""
-    pages = re.findall(rb"/Type\s*/Page(?![a-zA-Z]).{0,400}?/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf, re.S)
-    if len(pages) != len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)):  # MediaBox before /Type
-        pages = [(b"0", b"0")] * len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
-    return [(float(w), float(h)) for w, h in pages]
+    """The size in points of each page of a PDF that Chromium wrote (its objects are plain text)."""
+    sizes = []
+    for obj in re.split(rb"\bendobj\b", pdf):
+        if re.search(rb"/Type\s*/Page(?![a-zA-Z])", obj):
+            box = re.search(rb"/MediaBox\s*\[\s*[\d.]+\s+[\d.]+\s+([\d.]+)\s+([\d.]+)\s*\]", obj)
+            sizes.append((float(box.group(1)), float(box.group(2))) if box else (0.0, 0.0))
+    return sizes
 
 
 def zbarimg(png: bytes, tmp_path) -> list[str]:
@@ -80,7 +82,7 @@ def test_leaflet_shows_the_short_address_and_the_local_contact(built_site, versi
     html = (built_site / path / "index.html").read_text(encoding="utf-8")
     short = path.rstrip("/").rsplit("/", 1)[1]
     printed = (site_url() + OUTPUT_PREFIX[version] + short + "/").split("://", 1)[1]
-    assert f">{printed}</a>" in html
+    assert f">{printed}</a>" in html.replace("<wbr>", "")  # the address may break after a slash, nowhere else
     assert "01632 960" in html  # a phone number from local.yml (the example values in this repository)
     assert f'<html lang="{"sv" if version == "sv" else "en"}">' in html
     points = len(re.findall(r"<li>", html))
