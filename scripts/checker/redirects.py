@@ -9,16 +9,17 @@ from typing import Iterable
 from scripts.checker.model import Finding, Site
 from scripts.redirects_file import SHORT_ADDRESS, SHORT_ADDRESS_MAX, SITE_FOLDERS
 
+
 REDIRECTS = "redirects.yml"
 
 RULES = {
-    "redirects/invalid-file": ("error", "redirects.yml is not valid YAML, or a section is not a map of names to pages"),
-    "redirects/removed-page": ("error", "a published English page is gone with no entry in redirects.yml"),
-    "redirects/missing-target": ("error", "an entry of redirects.yml leads to a page that does not exist in a version"),
-    "redirects/page-still-exists": ("error", "a moved page's old file still exists"),
-    "redirects/short-address-not-typeable": ("error", "a short address is not short lower-case letters, digits and hyphens"),
-    "redirects/short-address-is-a-page": ("error", "a short address is already the address of a page"),
-    "redirects/short-address-taken": ("error", "a short address is listed twice, or is a moved page's old address or a folder of the site"),
+    "redirects/removed-page": ("error", "an English page that git history shows was published is gone, with no entry in `redirects.yml`"),
+    "redirects/missing-target": ("error", "an entry of `redirects.yml` leads to a page (or a page's section) that does not exist in a version"),
+    "redirects/page-still-exists": ("error", "an entry of `redirects.yml` moves a page that still exists"),
+    "redirects/invalid-file": ("error", "`redirects.yml` is not valid YAML, or `redirects` or `short_addresses` is not a map of names to pages"),
+    "redirects/short-address-not-typeable": ("error", "a short address is not lower-case letters, digits and hyphens, or is longer than 20 characters"),
+    "redirects/short-address-is-a-page": ("error", "a short address is already the address of a page (`glossary` would hide `glossary.md`)"),
+    "redirects/short-address-taken": ("error", "a short address is listed twice, is a moved page's old address, or is a folder of the site (`sv`, `en-easy`, `assets`, `search`, `leaflets`)"),
 }
 
 

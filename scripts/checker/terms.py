@@ -10,6 +10,11 @@ from typing import Iterable
 from scripts.checker.markdown import ATTR_LIST, HTML_TAG, INLINE_CODE, TOKEN, mask
 from scripts.checker.model import Finding, Page, Site
 
+RULES = {
+    "terms/never-use": ("error", "a word of the never-use list (`scripts/checker/data/swedish-never-use.yml`) on a Swedish page or in its abbreviations (`includes/abbreviations/sv.md`), with what to write instead"),
+    "terms/invalid-data": ("error", "the never-use list itself is broken"),
+}
+
 NEVER_USE_LANGUAGE = "sv"  # the list holds Swedish words: it applies to every version written in Swedish
 LINK_TARGET = re.compile(r"\]\([^)]*\)|(?:https?|mailto):[^\s)>\]]+")
 
@@ -82,9 +87,22 @@ def _starts_a_word(text: str, offset: int) -> bool:
 def never_use(page: Page, site: Site) -> Iterable[Finding]:
     if page.language != NEVER_USE_LANGUAGE or not site.never_use:
         return
+    yield from never_use_in(page.rel, swedish_text(page), site)
+
+
+def never_use_in_abbreviations(site: Site) -> Iterable[Finding]:
+    """The hover explanations (includes/abbreviations/<version>.md) are added to every page of a version."""
+    if not site.never_use:
+        return
+    for code, (rel, text) in sorted(site.abbreviations.items()):
+        if site.versions[code].html_lang == NEVER_USE_LANGUAGE:
+            yield from never_use_in(rel, list(enumerate(text.split("\n"), 1)), site)
+
+
+def never_use_in(rel: str, text_lines: list[tuple[int, str]], site: Site) -> Iterable[Finding]:
     # Join the lines so that a phrase broken over two lines is still found.
     joined, starts, lines = "", [], []
-    for line, text in swedish_text(page):
+    for line, text in text_lines:
         starts.append(len(joined))
         lines.append(line)
         joined += text + "\n"
@@ -99,8 +117,9 @@ def never_use(page: Page, site: Site) -> Iterable[Finding]:
                     continue
                 line = lines[bisect.bisect_right(starts, match.start()) - 1]
                 found = " ".join(joined[match.start() : match.end()].split())
-                yield Finding(page.rel, line, "terms/never-use",
+                yield Finding(rel, line, "terms/never-use",
                               f"'{found}' is on the never-use list ({entry.term}: {entry.why}): write {entry.use_instead}")
 
 
 PAGE_RULES = [never_use]
+SITE_RULES = [never_use_in_abbreviations]

@@ -128,3 +128,19 @@ def test_spaced_single_quotes_are_wrong_but_a_quote_inside_a_quote_is_right(proj
     assert result.code == 1 and len(result.lines) == 1 and "terms/never-use" in result.lines[0] and "’ … ’" in result.lines[0]
     project.replace("docs/sv/help.md", "’ Key Lines Of Enquiry ’", "”Hon sa ’nej’ till mig”")
     assert project.check().lines == []
+
+
+def test_a_never_use_list_that_is_not_yaml(project, tmp_path, monkeypatch):
+    from scripts.checker import load
+
+    broken = tmp_path / "swedish-never-use.yml"
+    broken.write_text("entries:\n  - term: [urladdning\n", encoding="utf-8")
+    monkeypatch.setattr(load, "NEVER_USE_FILE", broken)
+    result = project.check()
+    assert result.lines == ["scripts/checker/data/swedish-never-use.yml:2: terms/invalid-data: not valid YAML: did not find expected ',' or ']'"]
+
+
+def test_a_never_use_word_in_the_swedish_abbreviations(project):
+    project.write("includes/abbreviations/sv.md", "*[CETR]: Care, Education and Treatment Review\n*[ICB]: en advokat hjälper dig\n")
+    only(project.check(), "includes/abbreviations/sv.md:2: terms/never-use: 'advokat' is on the never-use list (advokat (for advocate): "
+                          "advokat is a protected title for lawyers; an advocate is not a lawyer): write advocate – oberoende stödperson")

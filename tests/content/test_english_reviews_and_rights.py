@@ -1,11 +1,11 @@
-"""English pages, part A: each page exists, has complete front matter, and carries its key facts.
+"""English pages about reviews and rights (home, crisis, what a CETR is, the kinds of review, the
+meeting, the four questions, the DSR, consent and capacity, your rights): the key facts each states.
 
 The fact checks read the Markdown source, so they test what the page says, not how it is built.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 
 import pytest
@@ -24,8 +24,6 @@ PAGES = (
     "consent-and-capacity.md",
     "your-rights.md",
 )
-DATES = ("last_reviewed", "next_review", "updated")
-TODAY = datetime.date(2026, 11, 23)
 
 
 def split(page: str) -> tuple[dict, str]:
@@ -50,45 +48,15 @@ def section(page: str, heading_id: str) -> str:
     return text[start : end if end != -1 else None]
 
 
-# --- every page: exists, front matter complete ---------------------------------------------------
+# --- every page ------------------------------------------------------------------------------------
+# That each page exists in every version, with complete front matter, one H1 and no stub, is the
+# checker's to say (python -m scripts.check); these tests hold the facts each page must state.
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_exists_and_is_not_a_stub(page):
-    path = DOCS / "en" / page
-    assert path.is_file()
-    assert "Stub." not in body(page)
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_front_matter_fields_have_the_right_types(page):
-    meta, _ = split(page)
-    assert isinstance(meta.get("title"), str) and meta["title"].strip()
-    assert isinstance(meta.get("description"), str) and 0 < len(meta["description"]) <= 160
-    for field in DATES:
-        assert type(meta.get(field)) is datetime.date, f"{field} must be a date (YYYY-MM-DD)"
-    assert meta["next_review"] > TODAY
-    assert meta["last_reviewed"] <= meta["next_review"]
-    sources = meta.get("sources")
-    assert isinstance(sources, list) and sources
-    for source in sources:
-        assert set(source) >= {"title", "publisher", "url", "checked"}, source
-        assert isinstance(source["title"], str) and isinstance(source["publisher"], str)
-        assert re.match(r"https?://", source["url"]), source["url"]
-        assert type(source["checked"]) is datetime.date
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_exactly_one_h1(page):
-    lines = re.sub(r"```.*?```", "", body(page), flags=re.S).splitlines()
-    assert sum(1 for line in lines if line.startswith("# ")) == 1
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_no_vague_link_text_and_no_out_of_date_ccg_advice(page):
-    text = body(page)
-    assert not re.search(r"\[(click here|here|this link)\]", text, re.I)
-    assert not re.search(r"(ask|contact) your CCG", text, re.I)
+def test_no_out_of_date_ccg_advice(page):
+    """CCGs were replaced by ICBs in 2022 (facts.md): no page sends a family to one."""
+    assert not re.search(r"(ask|contact) your CCG", body(page), re.I)
 
 
 # --- key facts, page by page ----------------------------------------------------------------------

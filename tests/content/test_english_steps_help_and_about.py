@@ -1,37 +1,21 @@
-"""English pages, part B: ask for a review, getting ready, after the review, where to get help,
-glossary, about, accessibility, privacy, and the English abbreviations.
-
-Each page must exist, have complete front matter, and carry its key facts. These tests read the
+"""English pages on the steps, help and the site (ask for a review, getting ready, after the review,
+where to get help, glossary, about, accessibility, privacy) and the English abbreviations: the key
+facts each states. That each page exists with complete front matter, one H1, no typed phone
+number and no vague link is the checker's to say (python -m scripts.check). These tests read the
 Markdown sources; the build tests (tests/build/) check the rendered site.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
-from pathlib import Path
-
-import pytest
 
 from tests.conftest import DOCS, ROOT
 from tests.content.pages import read_page as read_english_page
 
 EN = DOCS / "en"
 ABBREVIATIONS = ROOT / "includes" / "abbreviations" / "en.md"
-PAGES = (
-    "ask-for-a-review.md",
-    "getting-ready.md",
-    "after-the-review.md",
-    "where-to-get-help.md",
-    "glossary.md",
-    "about.md",
-    "accessibility.md",
-    "privacy.md",
-)
 FENCED_BLOCK = re.compile(r"^```(?P<lang>[^\n]*)\n(?P<body>.*?)^```[ \t]*$", re.M | re.S)
 TOKEN = re.compile(r"\{\{\s*(?P<kind>local|tel|email|link)\.(?P<name>[a-z0-9_.]+)\s*\}\}")
-# A UK phone number written out (01632 960001, 0300 123 4567, +44 ...), which must come from local.yml.
-RAW_PHONE = re.compile(r"(?<![\w/.-])(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w/-])")
 
 
 def read_page(name: str) -> tuple[dict, str]:
@@ -51,59 +35,6 @@ def headings(markdown: str, level: int) -> list[str]:
     return re.findall(rf"^{'#' * level} (.+?)\s*$", FENCED_BLOCK.sub("", markdown), re.M)
 
 
-# --- Every page: exists, front matter, no stub, one H1 -------------------------------------------
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_front_matter_has_every_field_of_the_right_type(name):
-    front_matter, _ = read_page(name)
-    assert set(front_matter) == {"title", "description", "last_reviewed", "next_review", "updated", "sources"}
-    assert isinstance(front_matter["title"], str) and front_matter["title"].strip()
-    assert "(en)" not in front_matter["title"], "the stub title is still there"
-    description = front_matter["description"]
-    assert isinstance(description, str) and 0 < len(description) <= 160
-    assert "Stub" not in description
-    for field in ("last_reviewed", "next_review", "updated"):
-        assert isinstance(front_matter[field], datetime.date), f"{field} is not a date"
-    assert front_matter["last_reviewed"] == datetime.date(2026, 11, 23)
-    assert front_matter["next_review"] == datetime.date(2027, 5, 23)
-    assert front_matter["updated"] <= datetime.date(2026, 11, 23) < front_matter["next_review"]
-    sources = front_matter["sources"]
-    assert isinstance(sources, list) and sources
-    for source in sources:
-        assert set(source) == {"title", "publisher", "url", "checked"}, source
-        assert isinstance(source["title"], str) and isinstance(source["publisher"], str)
-        assert re.match(r"https?://[^\s]+$", source["url"]), source["url"]
-        assert isinstance(source["checked"], datetime.date)
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_page_is_written_with_one_title_and_no_skipped_levels(name):
-    text = body(name)
-    assert not re.search(r"^Stub\.$", text, re.M)
-    assert len(headings(text, 1)) == 1
-    levels = [len(m.group(1)) for m in re.finditer(r"^(#{1,6}) ", FENCED_BLOCK.sub("", text), re.M)]
-    assert levels[0] == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_no_phone_number_or_email_is_typed_into_a_page(name):
-    text = body(name)
-    without_tokens = TOKEN.sub("", text)
-    without_urls = re.sub(r"\]\([^)]*\)|https?://\S+", "", without_tokens)
-    assert RAW_PHONE.findall(without_urls) == []
-    assert re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+", without_urls) == []
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_no_link_says_click_here_or_shows_a_bare_address(name):
-    links = re.findall(r"\[([^\]]+)\]\(([^)]+)\)", prose(name))
-    for text, _ in links:
-        assert text.strip().lower() not in {"here", "click here", "read more", "this page", "link"}, text
-        assert not text.startswith(("http://", "https://", "www.")), text
-
-
 # --- ask-for-a-review.md ---------------------------------------------------------------------------
 
 
@@ -119,8 +50,6 @@ def test_ask_page_has_three_letters_to_copy_with_only_local_tokens_and_short_lin
     subjects = []
     for block in blocks:
         letter = block.group("body")
-        kinds = {match.group("kind") for match in TOKEN.finditer(letter)}
-        assert kinds <= {"local"}, "inside a letter only {{ local.… }} tokens render as plain text"
         assert "[your child's name]" in letter
         assert "[your name]" in letter
         for line in letter.splitlines():
@@ -211,7 +140,6 @@ def test_help_page_links_national_organisations_to_their_own_sites_without_phone
     national = text.split("## National organisations")[1]
     for host in ("england.nhs.uk", "ipsea.org.uk", "ombudsman.org.uk", "lgo.org.uk", "ico.org.uk", "gov.uk/courts-tribunals"):
         assert re.search(rf"\]\(https://[^)]*{re.escape(host)}", national), host
-    assert not re.search(r"\b0\d{3}\s?\d{3}\s?\d{4}\b", national)
 
 
 # --- glossary.md -----------------------------------------------------------------------------------
@@ -308,7 +236,9 @@ def test_accessibility_statement_is_honest_about_testing():
     assert "partially compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA" in text
     assert "axe-core" in text and "headless Chromium" in text
     assert "not yet tested the site by hand with screen readers" in text
-    assert "prepared on 23 November 2026" in text
+    assert re.search(r"This statement was prepared on \d{1,2} [A-Z][a-z]+ \d{4}\.", text)
+    reviewed = read_page("accessibility.md")[0]["last_reviewed"]  # the next review changes both together
+    assert f"It was last reviewed on {reviewed.day} {reviewed:%B %Y}." in text
 
 
 def test_privacy_page_says_nothing_is_tracked_and_search_stays_in_the_browser():
