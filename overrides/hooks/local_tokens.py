@@ -1,4 +1,4 @@
-"""Build hook: puts the values of local.yml into pages, and the abbreviations of each version.
+"""Build hook: puts the values of local.yml into pages, and the abbreviations of English and Svenska.
 
 Tokens a page may use (see CONTRIBUTING.md):
   {{ local.area_name }}             any value of local.yml, as text
@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import _project
-from scripts import site_versions
+from scripts import easy_read_status, site_versions
 from scripts.local_settings import (
     PROJECT_ROOT,
     TOKEN,
@@ -78,7 +79,10 @@ def on_page_markdown(markdown, page, config, files):
     settings = _project.build_state(config, "local_tokens")["settings"]
     markdown = replace_tokens(settings, markdown, page.file.src_uri, first_line)
     locale = page.file.src_uri.split("/", 1)[0]
+    versions = site_versions.of_build(config)
+    markdown = easy_read_status.fill(markdown, Path(config.docs_dir), versions, locale, easy_read_status.nav_order(config.nav))
     abbreviations = ABBREVIATIONS / f"{locale}.md"
-    if abbreviations.exists():
+    # Easy Read explains hard words in its text: no dotted underlines (issue 12).
+    if not versions[locale].easy_read and abbreviations.exists():
         markdown += "\n\n" + abbreviations.read_text(encoding="utf-8")
     return markdown

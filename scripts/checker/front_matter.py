@@ -54,7 +54,7 @@ def _type_name(value) -> str:
 
 
 def schema_findings(page: Page, site: Site) -> Iterable[Finding]:
-    kind = "english" if page.version == site.english else "translation"
+    kind = "english" if page.version == site.english else "easy-read" if page.easy_read else "translation"
     other = "english_version" if kind == "english" else "updated"
     for error in sorted(validator(kind).iter_errors(page.front_matter), key=lambda e: (page.field_line(*e.absolute_path), str(e.message))):
         key_path = tuple(error.absolute_path)

@@ -23,7 +23,6 @@ from urllib.parse import unquote, urlsplit
 
 from scripts.checker.model import WARNING, Finding, Site
 from scripts.mkdocs_build import executable, mkdocs_build
-from scripts.site_server import serve
 
 RULES = {
     "links/broken": ("error", "with `--links`: an internal link or `#anchor` that goes nowhere, on the page whose Markdown has it"),
@@ -214,6 +213,8 @@ def run_linkchecker(site: Site, site_dir: Path, external: bool, work: Path) -> t
     if external:
         command += ["--check-extern", "--verbose"]  # --verbose: list the working external links too
     # The server sends a LinkChecker header, so linkchecker does not throttle itself against it.
+    from scripts.site_server import serve  # here: every run imports this module for its RULES
+
     with serve(site_dir) as base:
         try:
             result = subprocess.run(command + start_urls(site, base), capture_output=True, text=True,

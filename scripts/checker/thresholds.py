@@ -9,7 +9,8 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SECTION = "cetr-check"
-NAMES = ("sentence-words", "sentence-words-aim", "paragraph-sentences", "easy-read-sentence-words")
+NAMES = ("sentence-words", "sentence-words-aim", "paragraph-sentences", "easy-read-sentence-words",
+         "easy-read-point-sentences", "easy-read-page-words", "easy-read-set-words")
 
 
 class ThresholdsError(Exception):

@@ -36,8 +36,9 @@ def project_and_site(tmp_path_factory):
     # 1. a folder of pages (here the Easy Read pages stand in for the lättläst text)
     shutil.copytree(project / "docs" / "en-easy", project / "docs" / "sv-easy")
     for page in (project / "docs" / "sv-easy").rglob("*.md"):
-        text = re.sub(r"^title: (.*)$", r"title: \1 (lättläst)", page.read_text(encoding="utf-8"), count=1, flags=re.M)
-        page.write_text(re.sub(r"^# (.*)$", r"# \1 (lättläst)", text, count=1, flags=re.M), encoding="utf-8")
+        text = re.sub(r'^title: ("?)(.*?)\1$', r"title: \1\2 (lättläst)\1", page.read_text(encoding="utf-8"), count=1, flags=re.M)
+        text = re.sub(r"^# (.*?)( \{[^}]*\})?$", r"# \1 (lättläst)\2", text, count=1, flags=re.M)  # before a { #anchor }
+        page.write_text(text, encoding="utf-8")
     # 2. one entry in mkdocs.yml
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -45,7 +46,10 @@ def project_and_site(tmp_path_factory):
     assert added == 1 and text.count("- locale:") == 4
     config.write_text(text, encoding="utf-8")
     # 3. its words: the site's own, and Material's (sv-easy is not a language Material knows)
-    strings = (project / "includes" / "strings" / "sv.yml").read_text(encoding="utf-8")
+    # (an Easy Read version also needs the Easy Read lines, easy.*: here still in English)
+    easy_lines = [line for line in (project / "includes" / "strings" / "en-easy.yml").read_text(encoding="utf-8").splitlines()
+                  if line.startswith("easy.") and not line.startswith("easy.all_checked")]
+    strings = (project / "includes" / "strings" / "sv.yml").read_text(encoding="utf-8") + "\n".join(easy_lines) + "\n"
     (project / "includes" / "strings" / "sv-easy.yml").write_text(
         strings.replace("search.dialog: Sök i guiden", "search.dialog: Sök på lättläst"), encoding="utf-8")
     (project / "overrides" / "partials" / "languages" / "sv-easy.html").write_text(LANGUAGE_PARTIAL, encoding="utf-8")

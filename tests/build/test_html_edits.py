@@ -72,3 +72,26 @@ def test_a_changed_theme_template_stops_the_build_with_a_clear_message(tmp_path)
     assert re.search(r'^ERROR +- +(404\.html|docs/en/[\w-]+\.md): found no search dialog \(<div data-md-component="search" '
                      r'role="dialog">\) to edit\. The theme\'s or a template\'s markup has changed: update the build hook '
                      r'that edits it \(overrides/hooks/\)\.$', result.stderr, re.M), result.stderr
+
+
+@pytest.mark.parametrize("change, message", [
+    ('<button type="reset"', r'found no search form reset button \(<button type="reset" class="md-search__icon \.\.\.">\) to edit\.'),
+    ('class="md-search-result__meta"', r'found no search result text \(<div class="md-search-result__meta">\) to edit\.'),
+])
+def test_a_changed_search_form_stops_the_build_with_a_clear_message(tmp_path, change, message):
+    """The submit button goes in before Material's reset button, and "Initializing search" is moved out
+    of the result text: a search form without either (as an upgrade might write it) fails the build."""
+    project = copy_project(tmp_path)
+    template = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
+    assert change in template
+    (project / "overrides" / "partials" / "search.html").write_text(template.replace(change, change.replace("reset", "button").replace("meta", "info")), encoding="utf-8")
+    result = run_build(tmp_path / "site", config=project / "mkdocs.yml")
+    assert result.returncode == 1
+    assert re.search(r"^ERROR +- +(404\.html|docs/en/[\w-]+\.md): " + message, result.stderr, re.M), result.stderr
+
+
+def test_the_search_form_has_a_submit_button_and_no_script_only_text(built_site):
+    html = (built_site / "sv" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<button type="submit" class="md-search__icon md-icon cetr-search-submit" title="Öppna den bästa träffen" '
+                     r'aria-label="Öppna den bästa träffen" tabindex="-1"><svg', html)
+    assert '<div class="md-search-result__meta" data-cetr-initializer="Startar sökningen …"></div>' in html

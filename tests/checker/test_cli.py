@@ -117,7 +117,8 @@ def test_a_page_that_cannot_be_read(project):
 def test_thresholds_come_from_pyproject(project):
     """[tool.cetr-check] of the checked project sets the numbers: a 3-word limit finds the fixture's sentences."""
     project.write("pyproject.toml", "[tool.cetr-check]\nsentence-words = 25\nsentence-words-aim = 20\n"
-                                    "paragraph-sentences = 3\neasy-read-sentence-words = 3\n")
+                                    "paragraph-sentences = 3\neasy-read-sentence-words = 3\n"
+                                    "easy-read-point-sentences = 2\neasy-read-page-words = 400\neasy-read-set-words = 4500\n")
     result = project.check()
     assert result.lines and all(": easy-read/sentence-too-long: " in line and "(at most 3)" in line for line in result.lines)
 
