@@ -52,7 +52,7 @@ def zbarimg(png: bytes, tmp_path) -> list[str]:
 
 def test_every_key_page_has_a_leaflet_in_every_version():
     pages = {version: {leaflet.page for leaflet in leaflets_file.load(version)} for version in OUTPUT_PREFIX}
-    for page in ("what-is-a-cetr.md", "dynamic-support-register.md", "ask-for-a-review.md", "get-help-now.md"):
+    for page in ("what-is-a-cetr.md", "dynamic-support-register.md", "ask-for-a-review.md", "get-help-now.md", "in-hospital-now.md", "young-people.md"):
         for version in OUTPUT_PREFIX:
             assert page in pages[version], f"no {version} leaflet for {page}"
 

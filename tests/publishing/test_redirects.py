@@ -64,7 +64,7 @@ def test_the_key_pages_have_short_addresses():
 
     pages = redirects_file.short_addresses(redirects_file.load())
     for page in ("what-is-a-cetr.md", "dynamic-support-register.md", "ask-for-a-review.md", "get-help-now.md",
-                 "for-professionals.md"):
+                 "for-professionals.md", "in-hospital-now.md", "young-people.md"):
         assert page in pages, f"{page} has no short address in redirects.yml"
 
 
