@@ -51,8 +51,9 @@ class LeafletProblem:
 
 
 def problems(leaflet: Leaflet, pages: set[str], shorts: dict[str, str], contacts: set[str],
-             pictures: set[str]) -> list[LeafletProblem]:
-    """What stops the site from making this leaflet: one place for the build hook and the checker."""
+             pictures: set[str] | None) -> list[LeafletProblem]:
+    """What stops the site from making this leaflet: one place for the build hook and the checker.
+    `pictures` is None when pictures.yml cannot be read (its own rule says why)."""
     rel = f"{LEAFLETS_DIR.name}/{leaflet.version}.yml"
     found = []
     if leaflet.page not in pages:
@@ -65,16 +66,10 @@ def problems(leaflet: Leaflet, pages: set[str], shorts: dict[str, str], contacts
         found.append(LeafletProblem(rel, leaflet.line, "leaflets/unknown-contact",
                                     f"contact: '{leaflet.contact}' is not a contact in local.yml (contacts:)"))
     for point in leaflet.points:
-        if point.picture and point.picture not in pictures:
+        if point.picture and pictures is not None and point.picture not in pictures:
             found.append(LeafletProblem(rel, point.line, "leaflets/unknown-picture",
                                         f"the picture '{point.picture}' is not in docs/assets/pictures/pictures.yml"))
     return found
-
-
-def picture_names(pictures_yml: Path) -> set[str]:
-    """The Easy Read pictures a leaflet may use: those docs/assets/pictures/pictures.yml lists."""
-    data = yaml.safe_load(pictures_yml.read_text(encoding="utf-8")) if pictures_yml.exists() else None
-    return set(data) if isinstance(data, dict) else set()
 
 
 class LeafletsError(Exception):

@@ -12,12 +12,12 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import _project  # noqa: F401  (the project root on sys.path: see _project.py)
 from scripts import leaflets_file, redirects_file, site_versions
+from scripts.checker.easy_read import load_pictures
 from scripts.local_settings import SettingsError, TokenError, load_settings, phone_href, render_token
 from scripts.qr_code import qr_svg
 
@@ -41,8 +41,11 @@ def on_page_context(context, page, config, nav):
 
 
 def _alt_texts() -> dict[str, str]:
-    data = yaml.safe_load((PICTURES / "pictures.yml").read_text(encoding="utf-8")) or {}
-    return {name: str(entry.get("alt", "")) for name, entry in data.items() if isinstance(entry, dict)}
+    """Each Easy Read picture's alt text, read as the checker's Easy Read rules read pictures.yml."""
+    pictures, problems = load_pictures(PICTURES / "pictures.yml", "docs/assets/pictures/pictures.yml")
+    if problems or pictures is None:
+        raise PluginError("\n".join(f"{p.path}:{p.line}: {p.rule}: {p.message}" for p in problems) or "pictures.yml lists no picture")
+    return {name: picture.alt for name, picture in pictures.items()}
 
 
 def _contact(settings, name: str, version: str, where: str) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from scripts import leaflets_file
+from scripts.checker import easy_read
 from scripts.checker.model import Finding, Site
 from scripts.redirects_file import short_addresses
 
@@ -24,10 +25,13 @@ def leaflets_can_be_made(site: Site) -> Iterable[Finding]:
     contacts = None
     if site.settings is not None and isinstance(site.settings.data.get("contacts"), dict):
         contacts = set(site.settings.data["contacts"])
+    # The pictures as the Easy Read rules read them (one loader; they report a broken pictures.yml)
+    pictures = easy_read.data(site).pictures
+    names = set(pictures) if pictures is not None else None
     for version, leaflets in sorted(site.leaflets.items()):
         pages = set(site.by_version.get(version, {}))
         for leaflet in leaflets:
-            for problem in leaflets_file.problems(leaflet, pages, shorts, contacts or set(), site.pictures):
+            for problem in leaflets_file.problems(leaflet, pages, shorts, contacts or set(), names):
                 if problem.rule == "leaflets/unknown-contact" and contacts is None:
                     continue  # local.yml could not be read: the settings rules say why
                 yield Finding(problem.rel, problem.line, problem.rule, problem.message)

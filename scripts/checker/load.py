@@ -237,8 +237,7 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
         findings.append(Finding("pyproject.toml", error.line, "config/invalid-thresholds", str(error)))
     return Site(root=root, versions=versions, pages=pages, thresholds=thresholds, abbreviations=abbreviations, today=today, publish=publish, settings=settings, nav=nav,
                 never_use=never_use, redirects=redirects, short_addresses=short_addresses,
-                published=published_pages(root, docs_dir), load_findings=findings, leaflets=leaflets,
-                pictures=leaflets_file.picture_names(docs / "assets" / "pictures" / "pictures.yml"))
+                published=published_pages(root, docs_dir), load_findings=findings, leaflets=leaflets)
 
 
 def load_leaflets(root: Path, versions) -> tuple[dict[str, list], list[Finding]]:
