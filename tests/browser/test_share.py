@@ -111,3 +111,23 @@ def test_the_share_button_is_hidden_without_its_script(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert '<div class="cetr-share" data-cetr-share hidden' in html
     assert 'src="assets/javascripts/share.js"' in html
+
+
+def test_call_buttons_print_as_plain_words_and_keep_their_numbers(base_url, browser):
+    context = browser.new_context(viewport={"width": 680, "height": 1000})
+    page = context.new_page()
+    page.goto(base_url + "en-easy/get-help-now/")
+    page.emulate_media(media="print")
+    buttons = page.eval_on_selector_all("a.call-button", """links => links.map(a => {
+        const style = getComputedStyle(a);
+        return [a.closest('.md-banner') ? 'banner' : 'page', a.textContent.trim(), style.display,
+                style.backgroundColor, style.borderTopWidth, style.paddingLeft];
+    })""")
+    banner_links = page.eval_on_selector_all(".md-banner a", "links => links.filter(a => getComputedStyle(a).display !== 'none').map(a => a.getAttribute('href'))")
+    context.close()
+    assert any(where == "banner" and "999" in text for where, text, *_ in buttons), buttons
+    shown = [button for button in buttons if button[2] != "none"]  # the banner's link to the help page is hidden
+    assert len(shown) >= 2  # Call 999 in the banner, and the page's own call buttons
+    for where, text, display, background, border, padding in shown:
+        assert (display, background, border, padding) == ("inline", "rgba(0, 0, 0, 0)", "0px", "0px"), (where, text)
+    assert banner_links == ["tel:999"]  # the number prints; the link to the help page does not
