@@ -7,15 +7,15 @@ from __future__ import annotations
 from typing import Iterable
 
 from scripts.checker.model import Finding, Site
-from scripts.redirects_file import SHORT_ADDRESS, SHORT_ADDRESS_MAX, SITE_FOLDERS
-
+from scripts.redirects_file import SHORT_ADDRESS, SHORT_ADDRESS_MAX, SITE_FOLDERS, confinement_problems
 
 REDIRECTS = "redirects.yml"
 
 RULES = {
     "redirects/removed-page": ("error", "an English page that git history shows was published is gone, with no entry in `redirects.yml`"),
-    "redirects/missing-target": ("error", "an entry of `redirects.yml` leads to a page (or a page's section) that does not exist in a version"),
-    "redirects/page-still-exists": ("error", "an entry of `redirects.yml` moves a page that still exists"),
+    "redirects/missing-target": ("error", "an entry of `redirects.yml` leads to a page that does not exist in every version"),
+    "redirects/page-still-exists": ("error", "the old name of an entry of `redirects.yml` is the address of a page that exists (`help.md`, or `help/index.md`)"),
+    "redirects/bad-name": ("error", "a name in `redirects.yml` that is not a plain page file name inside the version (`..`, a `/` at the start, capitals), or an old name in a version's or the theme's folder (`sv.md`, `assets/…`)"),
     "redirects/invalid-file": ("error", "`redirects.yml` is not valid YAML, or `redirects` or `short_addresses` is not a map of names to pages"),
     "redirects/short-address-not-typeable": ("error", "a short address is not lower-case letters, digits and hyphens, or is longer than 20 characters"),
     "redirects/short-address-is-a-page": ("error", "a short address is already the address of a page (`glossary` would hide `glossary.md`)"),
@@ -43,11 +43,10 @@ def _missing_target(old: str, new: str, line: int, site: Site) -> Iterable[Findi
 
 
 def redirect_targets_exist(site: Site) -> Iterable[Finding]:
-    for redirect in site.redirects.values():
-        if redirect.old in site.by_version[site.english]:
-            yield Finding(REDIRECTS, redirect.line, "redirects/page-still-exists",
-                          f"'{redirect.old}' still exists in docs/{site.english}/: remove the page or the redirect")
-        yield from _missing_target(redirect.old, redirect.new, redirect.line, site)
+    """Names confined to the version, targets that exist, no page replaced: the hook's own checks."""
+    pages = {version: set(names) for version, names in site.by_version.items()}
+    for problem in confinement_problems(site.redirects, pages):
+        yield Finding(REDIRECTS, problem.line, problem.rule, problem.message)
     for entry in site.short_addresses:
         yield from _missing_target(entry.old, entry.new, entry.line, site)
 

@@ -46,3 +46,13 @@ def test_an_easy_read_leaflet_with_an_unknown_picture(project):
 def test_a_leaflet_file_that_cannot_be_read(project):
     project.write("leaflets/en.yml", GOOD.replace("    - Three.\n", ""))
     only(project.check(), "leaflets/en.yml:3: leaflets/invalid-file: 'help.md' needs 3 to 5 points, to fit one printed page")
+
+
+def test_a_page_may_link_to_a_leaflet_and_a_short_address_but_not_to_a_leaflet_that_is_not_made(project):
+    """The build writes leaflets/<short>/ and <short>/ besides the pages (links/missing-page knows)."""
+    with_short_address(project)
+    project.write("leaflets/en.yml", GOOD)
+    project.append("docs/en/help.md", "\nPrint [the leaflet](../leaflets/h/), or send [the short address](../h/).\n"
+                                       "\nThere is no [other leaflet](../leaflets/other/).\n")
+    line = project.line_of("docs/en/help.md", "other leaflet")
+    only(project.check(), f"docs/en/help.md:{line}: links/missing-page: link '../leaflets/other/': no page is published at that address")
