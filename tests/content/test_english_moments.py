@@ -234,7 +234,8 @@ def test_after_page_says_who_gets_the_report():
 def test_help_page_lists_helplines_with_only_confirmed_numbers():
     meta, _ = split("where-to-get-help.md")
     helplines = section("where-to-get-help.md", "helplines")
-    for number in ("[111](tel:111)", "[116 123](tel:116123)", "[85258](sms:85258)", "[0800 1111](tel:08001111)"):
+    for number in ("[111](tel:111)", "[116 123](tel:116123)", "[85258](sms:85258)", "[0800 1111](tel:08001111)",
+                   "[0808 808 1111](tel:08088081111)", "[0800 528 0731](tel:08005280731)"):
         assert number in helplines, number
     for name in ("Mencap's Learning Disability Helpline", "Challenging Behaviour Foundation", "IPSEA", "Help at Hand"):
         assert name in helplines, name
@@ -245,7 +246,7 @@ def test_help_page_lists_helplines_with_only_confirmed_numbers():
     for url in (
         "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
         "https://giveusashout.org/about-us/faq/",
-        "http://www.childline.org.uk/pages/about.aspx",
+        "https://www.childline.org.uk/pages/about.aspx",
         "https://www.mencap.org.uk/easyread/how-refer-someone-learning-disability-helpline",
     ):
         assert checked.get(url) == CHECKED_TODAY, url
