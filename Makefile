@@ -17,6 +17,7 @@ $(VENV)/.installed: requirements.txt
 
 setup: $(VENV)/.installed
 
+# npm: Lighthouse and vnu-jar for the tests, PurgeCSS for every build but `make serve` (it trims Material's CSS).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -38,16 +39,16 @@ test: setup browser-setup
 check: setup
 	$(PYTHON) -m scripts.check
 
-build: setup
+build: setup node_modules/.installed
 	$(VENV)/bin/mkdocs build --strict
 
 # The site to publish, in site/: stops while local.yml still has example values.
-publish: setup
+publish: setup node_modules/.installed
 	CETR_PUBLISH=1 $(VENV)/bin/mkdocs build --strict --site-dir site
 
 # A copy that works from a folder or a zip with no server (for wards with no signal):
 # site-offline/ and cetr-family-guide-offline.zip. Open index.html in any browser.
-offline: setup
+offline: setup node_modules/.installed
 	CETR_OFFLINE=true $(VENV)/bin/mkdocs build --strict --site-dir site-offline
 	rm -f cetr-family-guide-offline.zip
 	cd site-offline && $(abspath $(PYTHON)) -m zipfile -c ../cetr-family-guide-offline.zip .
