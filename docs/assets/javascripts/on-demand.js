@@ -9,6 +9,7 @@
    - html.js instead of html.no-js (Material's CSS hides search and its button under .no-js);
    - the copy button on each letter (same markup and look as Material's, same "Copied" message);
    - the "back to top" button (shown while a reader scrolls back up);
+   - on a wide screen, the menu and contents list end at the window's bottom edge;
    - the keyboard shortcuts: / s f open search, n . and p , go to the next or previous page;
    - before printing, every <details> opens (and closes again after);
    - a link to a section inside a closed <details> opens it. */
@@ -40,6 +41,7 @@
     bundle.src = script.getAttribute("data-bundle");
     bundle.onload = bundle.onerror = function () {
       document.addEventListener = add;
+      fitSidebars(); // hands the sidebars' height back to Material
       waiting.forEach(function (listener) { listener.call(document, new Event("DOMContentLoaded")); });
     };
     document.body.appendChild(bundle);
@@ -148,6 +150,28 @@
       top.hidden = true;
     });
   }
+
+  /* The menu and the contents list on a wide screen end at the window's bottom edge, so each can
+     scroll to its last link (site.css holds a first guess; Material's script does this once it runs). */
+  var wraps = document.querySelectorAll(".md-sidebar__scrollwrap");
+  var fitting = false;
+  function fitSidebars() {
+    fitting = false;
+    Array.prototype.forEach.call(wraps, function (wrap) {
+      if (started || getComputedStyle(wrap.parentNode).position !== "sticky") {
+        wrap.style.maxHeight = "";
+        return;
+      }
+      var bottom = parseFloat(getComputedStyle(wrap.parentNode).paddingBottom) || 0;
+      wrap.style.maxHeight = Math.max(0, window.innerHeight - Math.max(wrap.getBoundingClientRect().top, 0) - bottom) + "px";
+    });
+  }
+  function fitSoon() {
+    if (!fitting) { fitting = true; requestAnimationFrame(fitSidebars); }
+  }
+  window.addEventListener("scroll", fitSoon, { passive: true });
+  window.addEventListener("resize", fitSoon);
+  fitSidebars();
 
   // Printing shows the text in every <details>, as Material's script does.
   var opened = [];
