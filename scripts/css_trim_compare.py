@@ -29,7 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["", "what-is-a-cetr/", "ask-for-a-review/", "types-of-review/", "sv/glossary/", "en-easy/what-is-a-cetr/"]
 WIDTHS = {"phone": (360, 740), "laptop": (1280, 800)}
 STATES = ["loaded", "menu", "search", "switcher", "print"]
-TOLERANCE = 0  # pixels that may differ in one picture; 0: the pictures must be identical
+# Pixels that may differ in one picture. The same build shot twice differs by up to 182 pixels on the
+# tallest picture (the Swedish glossary at 1280 px, 17,853 px tall: the header's search icon is
+# drawn slightly differently from one full-page capture to the next); every other pair is identical.
+TOLERANCE = 250
 SEARCH_WORD = {"": "CETR", "sv/": "CETR", "en-easy/": "CETR"}
 
 COMPARE = """async ([a, b]) => {
