@@ -29,7 +29,7 @@ from pathlib import Path
 from scripts import site_versions
 from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS, chromium
 from scripts.mkdocs_build import copy_project, mkdocs_build
-from scripts.site_server import serve
+from scripts.site_server import COMPRESSED, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,37 +91,42 @@ def kind_of(url_path: str) -> str:
     return KINDS.get(Path(path).suffix, "other")
 
 
+def sent_size(site: Path, url_path: str) -> int:
+    """Bytes the server sent for a path: gzip for text (scripts/site_server.COMPRESSED), else the file."""
+    local = site / url_path.split("?")[0].lstrip("/")
+    if local.is_dir():
+        local = local / "index.html"
+    if not local.is_file():
+        return 0
+    return gzip_size(local) if local.suffix in COMPRESSED else local.stat().st_size
+
+
 def first_visit(site: Path, url_path: str) -> dict:
-    """Load one page in a fresh Chromium profile, served with gzip; weigh what came over the wire."""
-    with serve(site, gzip=True) as base, chromium() as browser:
+    """Load one page in a fresh Chromium profile, served with gzip; weigh what the server sent
+    (its own log, so the search worker's requests count too, which the page's events miss)."""
+    served: list[str] = []
+    with serve(site, served, gzip=True) as base, chromium() as browser:
         page = browser.new_page(viewport={"width": 360, "height": 740})
-        responses = []
-        page.on("requestfinished", lambda request: responses.append(request))
         page.goto(base + url_path, wait_until="networkidle")
         page.wait_for_timeout(500)
         blocking = page.evaluate(
             """() => [...document.head.querySelectorAll('link[rel=stylesheet], script[src]')]
                 .filter(e => e.tagName === 'LINK' ? (e.media === '' || e.media === 'all' || e.media === 'screen')
                                                   : !(e.async || e.defer || e.type === 'module'))
-                .map(e => e.href || e.src)"""
+                .map(e => new URL(e.href || e.src).pathname)"""
         )
-        files = []
-        for request in responses:
-            size = request.sizes()["responseBodySize"]
-            path = request.url.removeprefix(base.rstrip("/"))
-            files.append((path, size))
         page.close()
+    files = [(path, sent_size(site, path)) for path in served]
     by_kind: dict[str, int] = {}
     for path, size in files:
         by_kind[kind_of(path)] = by_kind.get(kind_of(path), 0) + size
-    blocking_paths = [url.removeprefix(base.rstrip("/")) for url in blocking]
     return {
         "requests": len(files),
         "bytes_gzip": sum(size for _, size in files),
         "by_kind": by_kind,
         "html_bytes_gzip": by_kind.get("HTML", 0),
-        "render_blocking": blocking_paths,
-        "render_blocking_bytes": sum(size for path, size in files if path in blocking_paths),
+        "render_blocking": blocking,
+        "render_blocking_bytes": sum(size for path, size in files if path in blocking),
         "files": files,
     }
 
