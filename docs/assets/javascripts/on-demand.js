@@ -58,7 +58,10 @@
     if (event.target.closest && event.target.closest("label[for=__search], .md-search")) startMaterial();
   });
   document.addEventListener("change", function (event) {
-    if (event.target.id === "__search") startMaterial();
+    if (event.target.id !== "__search") return;
+    // Material moves the focus into the search box as search opens; until it runs, this does
+    if (!started && event.target.checked) document.querySelector(".md-search__input").focus();
+    startMaterial();
   });
   if (/[?&][qh]=/.test(location.search)) startMaterial();
 
