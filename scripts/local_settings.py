@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from scripts import site_versions
-from scripts.yaml_errors import yaml_problem
+from scripts.yaml_errors import key_lines, yaml_problem
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = PROJECT_ROOT / "local.yml"
@@ -70,14 +70,6 @@ class Settings:
         return value
 
 
-def _key_lines(node: yaml.Node, prefix: tuple[str, ...], lines: dict) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key_path = prefix + (str(key_node.value),)
-            lines[key_path] = key_node.start_mark.line + 1
-            _key_lines(value_node, key_path, lines)
-
-
 def load_settings(path: Path = SETTINGS_FILE, versions: site_versions.SiteVersions | None = None) -> Settings:
     """local.yml, read for a site with these versions (this project's by default)."""
     try:
@@ -91,12 +83,11 @@ def load_settings(path: Path = SETTINGS_FILE, versions: site_versions.SiteVersio
         node = yaml.compose(text, Loader=yaml.BaseLoader)
         data = yaml.load(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
-        line, reason = yaml_problem(error)
+        line, reason = yaml_problem(error, text)
         raise SettingsError(SettingsProblem(line, "settings/invalid-yaml", f"not valid YAML: {reason}"))
     if not isinstance(data, dict):
         raise SettingsError(SettingsProblem(1, "settings/invalid-yaml", "the settings file must be a mapping of names to values"))
-    lines: dict[tuple[str, ...], int] = {}
-    _key_lines(node, (), lines)
+    lines, _ = key_lines(node)  # BaseLoader keeps the last of two equal keys, as before
     return Settings(path=path, data=data, lines=lines, versions=versions or site_versions.load())
 
 

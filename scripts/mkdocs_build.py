@@ -12,10 +12,10 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def mkdocs_executable() -> str | None:
-    """The mkdocs of this Python's venv, else the one on PATH (None when there is none)."""
-    beside = Path(sys.executable).with_name("mkdocs")
-    return str(beside) if beside.exists() else shutil.which("mkdocs")
+def executable(name: str) -> str | None:
+    """A tool of this Python's venv (mkdocs, linkchecker), else the one on PATH (None when there is none)."""
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else shutil.which(name)
 
 
 def mkdocs_build(site_dir: Path, project: Path = PROJECT_ROOT, *, config_file: Path | None = None,
@@ -27,7 +27,7 @@ def mkdocs_build(site_dir: Path, project: Path = PROJECT_ROOT, *, config_file: P
     would make a test or a benchmark fail on local.yml's example values. subprocess.TimeoutExpired
     and FileNotFoundError (no mkdocs) reach the caller.
     """
-    mkdocs = mkdocs_executable()
+    mkdocs = executable("mkdocs")
     if mkdocs is None:
         raise FileNotFoundError("mkdocs is not installed: run make setup")
     environment = {key: value for key, value in os.environ.items() if key != "CETR_PUBLISH"}

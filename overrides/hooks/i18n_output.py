@@ -1,4 +1,5 @@
-"""Build hook: fixes what mkdocs-static-i18n 1.3.1 gets wrong in the built site.
+"""Build hook: fixes what mkdocs-static-i18n 1.3.1 gets wrong in the built site, and the words
+Material and mkdocs.yml write in one language only (the heading permalinks' title).
 
 The plugin builds English (the default) first, then each other version into the same
 site folder, from inside its own on_post_build. Out of the box:
@@ -8,29 +9,30 @@ site folder, from inside its own on_post_build. Out of the box:
   4. with fallback_to_default off, files shared by all versions (docs/assets/: pictures, CSS)
      are left out of the Swedish and Easy Read builds, so their pages' links to pictures fail;
      -> added back, at the same root address as in the English build.
-  5. each page's <link rel="alternate" hreflang> makes Material's script fetch a sitemap.xml per
+  5. search loads one index for the whole site: each page's Material config (<script id="__config">)
+     gets the version's folder as its "base", so search loads that version's index (1.);
+  6. each page's <link rel="alternate" hreflang> makes Material's script fetch a sitemap.xml per
      version on every page view (a request per version; 404s in the version folders, CORS errors from file://).
      The switcher links already lead to the same page, and sitemap.xml lists the alternates for
      search engines, so those <link> elements are dropped.
+Other edits of built pages have hooks of their own: search_dialog.py, lazy_pictures.py. Each edit
+finds its elements with scripts/html_edit.py and stops the build when they are not there.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
-import re
 from pathlib import Path
 
+from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-import _project  # noqa: F401  (the project root on sys.path: see _project.py)
-from scripts import site_versions
+import _project
+from scripts import html_edit, site_versions
 from scripts.site_versions import SiteVersions, Version
-
-_not_found_pages: dict[str, str] = {}
-
-ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
 @event_priority(100)  # before the i18n plugin saves the config it restores for each version
@@ -49,45 +51,54 @@ def on_files(files, config):
     return files
 
 
-def drop_alternate_links(html: str) -> str:
-    return ALTERNATE_LINK.sub("", html)
-
-
-# Words that Material or mkdocs.yml put in every page in one language only: the heading
-# permalinks' title (toc permalink_title), and a name for the search dialog, which has none.
-# Each version's own words are in includes/strings/<version>.yml.
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
-def name_search_dialog(html: str, version: Version) -> str:
-    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{version.strings["search.dialog"]}">')
-
-
-# Easy Read pages have a picture beside every point: the ones below the first screen load when
-# the reader scrolls to them, not all at once on a weak phone signal.
-CONTENT_PICTURE = re.compile(r'<img (?=[^>]*src="[^"]*assets/pictures/)(?![^>]*logo\.svg)(?![^>]*loading=)')
-
-
-def lazy_pictures(html: str) -> str:
-    return CONTENT_PICTURE.sub('<img loading="lazy" decoding="async" ', html)
+def drop_alternate_links(page: str, where: str) -> str:
+    """Every version has its alternate (Material writes one per version): a page without is an error."""
+    links = html_edit.find(page, "link", lambda tag: tag.attrs.get("rel") == "alternate" and "hreflang" in tag.attrs,
+                           hint="alternate")
+    html_edit.require(links, "<link rel=\"alternate\" hreflang> (the version switcher's alternates)", where)
+    return html_edit.edit(page, links, lambda tag: None)
 
 
 def permalink_title(config) -> str:
     """The permalinks' title that mkdocs.yml gives (toc permalink_title), in the default version's words."""
-    return (config.mdx_configs.get("toc") or {}).get("permalink_title") or "Permanent link"
+    toc = config.mdx_configs.get("toc") or {}
+    if not toc.get("permalink"):
+        raise PluginError("mkdocs.yml: markdown_extensions: toc: permalink is off, but the hooks translate its title")
+    return toc.get("permalink_title") or "Permanent link"
 
 
-def fix_page(html: str, version: Version, config) -> str:
-    """Every fix a built page of `version` needs: content pages and 404 pages alike."""
-    if version.easy_read:
-        html = lazy_pictures(html)
-    html = html.replace(f'title="{permalink_title(config)}"', f'title="{version.strings["permalink.title"]}"')
-    return name_search_dialog(drop_alternate_links(html), version)
+def translate_permalinks(page: str, version: Version, config, where: str) -> str:
+    """Each heading's permalink (every page has an H1) gets its title in the page's version."""
+    english = permalink_title(config)
+    links = html_edit.find(page, "a", lambda tag: tag.has_class("headerlink") and tag.attrs.get("title") == english,
+                           hint="headerlink")
+    html_edit.require(links, f"heading permalink (<a class=\"headerlink\" title=\"{english}\">)", where)
+    return html_edit.edit(page, links, lambda tag: {**tag.attrs, "title": version.strings["permalink.title"]})
+
+
+def search_in_version(page: str, version: Version, where: str) -> str:
+    """Material's config for its scripts, with "base" (the site's root, relative to the page) set to
+    the version's folder: search then loads the version's own index. Written back as Jinja's tojson
+    writes it, so nothing else in it changes."""
+    start, end, data = html_edit.json_script(page, "__config", where)
+    if not isinstance(data, dict) or not isinstance(data.get("base"), str):
+        raise html_edit.MissingElement(f'{where}: Material\'s <script id="__config"> has no "base": the theme has changed')
+    data["base"] = (data["base"] + "/" + version.prefix).replace("//", "/")
+    return page[:start] + str(htmlsafe_json_dumps(data, sort_keys=True)) + page[end:]
+
+
+def fix_page(page: str, version: Version, config, where: str, headings: bool = True) -> str:
+    """The i18n fixes of a built page: content pages, and 404 pages (which have no headings)."""
+    try:
+        page = search_in_version(drop_alternate_links(page, where), version, where)
+        return translate_permalinks(page, version, config, where) if headings else page
+    except html_edit.MissingElement as error:
+        raise PluginError(str(error))
 
 
 def on_post_page(output, page, config):
-    versions = site_versions.of_build(config)
-    return fix_page(output, versions.of_source(page.file.src_uri), config)
+    version = site_versions.of_build(config).of_source(page.file.src_uri)
+    return fix_page(output, version, config, f"docs/{page.file.src_uri}")
 
 
 def _i18n(config):
@@ -97,11 +108,13 @@ def _i18n(config):
     return plugin
 
 
+@event_priority(-100)  # after the other hooks' edits (search_dialog.py): this keeps the finished page
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
         language = _i18n(config).current_language
-        output_content = fix_page(output_content, site_versions.of_build(config)[language], config)
-        _not_found_pages[language] = output_content
+        version = site_versions.of_build(config)[language]
+        output_content = fix_page(output_content, version, config, f"{version.prefix}404.html", headings=False)
+        _project.build_state(config, "i18n_output").setdefault("not_found_pages", {})[language] = output_content
     return output_content
 
 
@@ -112,16 +125,16 @@ def on_post_build(config):
     if plugin.building:
         return  # a nested build of one version: the outer build finishes the site
     versions = site_versions.of_build(config)
-    write_not_found_pages(site, versions)
+    write_not_found_pages(site, versions, _project.build_state(config, "i18n_output").get("not_found_pages", {}))
     split_search_index(site, versions, offline=(site / "search" / "search_index.js").exists())
     fix_sitemap(site, versions)
 
 
-def write_not_found_pages(site: Path, versions: SiteVersions) -> None:
-    missing = set(versions.codes) - set(_not_found_pages)
+def write_not_found_pages(site: Path, versions: SiteVersions, pages: dict[str, str]) -> None:
+    missing = set(versions.codes) - set(pages)
     if missing:
         raise PluginError(f"no 404 page was built for: {', '.join(sorted(missing))}")
-    for language, html in _not_found_pages.items():
+    for language, html in pages.items():
         target = site / versions[language].prefix / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
@@ -156,10 +169,13 @@ def fix_sitemap(site: Path, versions: SiteVersions) -> None:
     text = sitemap.read_text(encoding="utf-8")
     for version in versions:
         if version.hreflang != version.code:
-            text = text.replace(f'hreflang="{version.code}"', f'hreflang="{version.hreflang}"')
+            # The plugin's sitemap template writes each alternate as <xhtml:link ... hreflang="locale" .../>.
+            written = f'hreflang="{version.code}"'
+            if written not in text:
+                raise PluginError(f"sitemap.xml: found no {written} to change to {version.hreflang}: "
+                                  "the i18n plugin's sitemap has changed; update overrides/hooks/i18n_output.py")
+            text = text.replace(written, f'hreflang="{version.hreflang}"')
     sitemap.write_text(text, encoding="utf-8")
     gz = site / "sitemap.xml.gz"
     if gz.exists():
-        import gzip
-
         gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))

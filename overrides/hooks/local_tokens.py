@@ -1,4 +1,4 @@
-"""Build hook: puts the values of local.yml into pages, and the abbreviations of each version.
+"""Build hook: puts the values of local.yml into pages, and the abbreviations of English and Svenska.
 
 Tokens a page may use (see CONTRIBUTING.md):
   {{ local.area_name }}             any value of local.yml, as text
@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import _project  # noqa: F401  (the project root on sys.path: see _project.py)
-from scripts import site_versions
+import _project
+from scripts import easy_read_status, site_versions
 from scripts.local_settings import (
     PROJECT_ROOT,
     TOKEN,
@@ -33,8 +34,6 @@ from scripts.local_settings import (
 
 ABBREVIATIONS = PROJECT_ROOT / "includes" / "abbreviations"
 
-_settings: Settings | None = None
-
 
 def publishing() -> bool:
     return os.environ.get("CETR_PUBLISH", "").lower() in {"1", "true", "yes"}
@@ -42,7 +41,6 @@ def publishing() -> bool:
 
 @event_priority(100)  # before the i18n plugin reads site_url
 def on_config(config):
-    global _settings
     try:
         settings = load_settings(versions=site_versions.of_build(config))
     except SettingsError as error:
@@ -53,16 +51,16 @@ def on_config(config):
         config.site_url = settings.data["site_url"]
     if problems:
         raise PluginError("\n".join(f"local.yml:{p.line}: {p.rule}: {p.message}" for p in problems))
-    _settings = settings
+    _project.build_state(config, "local_tokens")["settings"] = settings
     return config
 
 
-def replace_tokens(markdown: str, src_path: str, first_line: int = 1) -> str:
+def replace_tokens(settings: Settings, markdown: str, src_path: str, first_line: int = 1) -> str:
     version = src_path.split("/", 1)[0]
 
     def replace(match: re.Match) -> str:
         try:
-            return render_token(_settings, match["expr"], version)
+            return render_token(settings, match["expr"], version)
         except TokenError as error:
             line = first_line + markdown.count("\n", 0, match.start())
             raise PluginError(f"docs/{src_path}:{line}: unknown local setting '{match.group(0)}': {error}")
@@ -78,9 +76,13 @@ def body_first_line(source: str, body: str) -> int:
 
 def on_page_markdown(markdown, page, config, files):
     first_line = body_first_line(page.file.content_string, markdown)
-    markdown = replace_tokens(markdown, page.file.src_uri, first_line)
+    settings = _project.build_state(config, "local_tokens")["settings"]
+    markdown = replace_tokens(settings, markdown, page.file.src_uri, first_line)
     locale = page.file.src_uri.split("/", 1)[0]
+    versions = site_versions.of_build(config)
+    markdown = easy_read_status.fill(markdown, Path(config.docs_dir), versions, locale, easy_read_status.nav_order(config.nav))
     abbreviations = ABBREVIATIONS / f"{locale}.md"
-    if abbreviations.exists():
+    # Easy Read explains hard words in its text: no dotted underlines (issue 12).
+    if not versions[locale].easy_read and abbreviations.exists():
         markdown += "\n\n" + abbreviations.read_text(encoding="utf-8")
     return markdown

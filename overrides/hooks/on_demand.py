@@ -3,9 +3,9 @@
 1. Material's script bundle is not loaded with the page: its <script> becomes our small
    assets/javascripts/on-demand.js (with the bundle's address in data-bundle), which does what a
    reader needs at once and loads the bundle when search opens. See that file.
-2. The bundle creates a search worker as it starts; the worker it is given (main.html's config
-   block) is a stand-in, written here next to Material's worker, that loads the real one with
-   the first message, which Material sends only once the search index has arrived.
+2. The bundle creates a search worker as it starts; the worker Material's config names
+   (<script id="__config">) becomes a stand-in, written here next to Material's worker, that loads
+   the real one with the first message, which Material sends only once the search index has arrived.
 3. Every external script after Material's config gets `defer`: none writes to the document, and
    they keep their order, so defer-search-index.js still wraps XMLHttpRequest before the bundle.
 4. Material's main.css (23 KB gzip, render-blocking, about a quarter used) is trimmed to the
@@ -24,14 +24,17 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-LOADER = "assets/javascripts/on-demand.js"
-WORKER_STUB = "assets/javascripts/workers/search-on-demand.js"
-BUNDLE_TAG = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
-CONFIG_TAG = '<script id="__config"'
-SCRIPT_SRC = re.compile(r"<script (?P<attrs>[^>]*\bsrc=\"[^\"]*\"[^>]*)>")
+import _project  # noqa: F401  (the project root on sys.path: see _project.py)
+from scripts import html_edit
+
+LOADER = "on-demand.js"  # in assets/javascripts/, beside Material's bundle
+WORKER_STUB = "search-on-demand.js"  # in assets/javascripts/workers/, beside Material's worker
+BUNDLE = re.compile(r"(^|/)assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+WORKER = re.compile(r"(^|/)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
 STUB = """\
 /* Written by overrides/hooks/on_demand.py. Material starts its search worker with every start of
@@ -53,52 +56,60 @@ STUB = """\
 """
 
 
-def load_on_demand(html: str, where: str) -> str:
-    """Material's bundle <script> -> our loader; `defer` on the scripts after the config."""
-    found = BUNDLE_TAG.findall(html)
-    if len(found) != 1:
-        raise PluginError(f"{where}: expected Material's bundle <script> once, found it {len(found)} times "
-                          "(has Material's base.html changed? see overrides/hooks/on_demand.py)")
-    bundle = BUNDLE_TAG.search(html)
-    src = bundle.group("src")
-    loader = src[:src.rindex("/") + 1] + Path(LOADER).name  # same folder, same relative prefix
-    html = html[:bundle.start()] + f'<script src="{loader}" data-bundle="{src}"></script>' + html[bundle.end():]
-    config = html.find(CONFIG_TAG)
-    if config < 0:
-        raise PluginError(f"{where}: Material's {CONFIG_TAG}> is missing (see overrides/hooks/on_demand.py)")
-    return html[:config] + SCRIPT_SRC.sub(_deferred, html[config:])
+def load_on_demand(page: str, where: str) -> str:
+    """Material's bundle <script> -> our loader; the config's search worker -> the stand-in;
+    `defer` on every script after the config."""
+    config_start, config_end, data = html_edit.json_script(page, "__config", where)
+    if not isinstance(data, dict) or not isinstance(data.get("search"), str) or not WORKER.search(data["search"]):
+        raise html_edit.MissingElement(f'{where}: Material\'s <script id="__config"> names no search worker: the theme has changed')
+    data["search"] = data["search"].rsplit("/", 1)[0] + "/" + WORKER_STUB
+    page = page[:config_start] + str(htmlsafe_json_dumps(data, sort_keys=True)) + page[config_end:]
+
+    bundles = html_edit.require(html_edit.find(page, "script", lambda tag: bool(BUNDLE.search(tag.attrs.get("src") or "")),
+                                               hint="bundle"), "Material's bundle (<script src=\".../bundle.*.min.js\">)", where)
+    if len(bundles) != 1:
+        raise html_edit.MissingElement(f"{where}: Material's bundle is loaded {len(bundles)} times")
+
+    def loader(tag: html_edit.StartTag) -> html_edit.Attributes:
+        src = tag.attrs["src"]
+        return {"src": src.rsplit("/", 1)[0] + "/" + LOADER, "data-bundle": src}
+
+    page = html_edit.edit(page, bundles, loader)
+    after_config = page.find("</script", html_edit.json_script(page, "__config", where)[1])
+    scripts = html_edit.find(page, "script", lambda tag: tag.start > after_config and tag.attrs.get("src") is not None
+                             and not ({"defer", "async"} & set(tag.attrs)) and tag.attrs.get("type") != "module")
+    return html_edit.edit(page, scripts, lambda tag: {**tag.attrs, "defer": None})
 
 
-def _deferred(match: re.Match) -> str:
-    attrs = match.group("attrs")
-    names = re.sub(r'="[^"]*"', "", attrs).split()  # attribute names only: a file may be called defer-….js
-    if {"defer", "async"} & set(names) or 'type="module"' in attrs:
-        return match.group(0)
-    return f"<script {attrs} defer>"
+def _page(page: str, where: str) -> str:
+    try:
+        return load_on_demand(page, where)
+    except html_edit.MissingElement as error:
+        raise PluginError(str(error))
 
 
 @event_priority(50)  # before i18n_output.py keeps each version's 404 page
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
-        return load_on_demand(output_content, template_name)
+        return _page(output_content, template_name)
     return output_content
 
 
 @event_priority(50)
 def on_post_page(output, page, config):
-    return load_on_demand(output, page.file.src_uri)
+    return _page(output, f"docs/{page.file.src_uri}")
 
 
 def write_worker_stub(site: Path) -> Path:
     workers = sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))
     if len(workers) != 1:
         raise PluginError(f"expected one Material search worker in assets/javascripts/workers/, found {len(workers)}")
-    stub = site / WORKER_STUB
+    stub = site / "assets/javascripts/workers" / WORKER_STUB
     stub.write_text(STUB % {"real": json.dumps(workers[0].name)}, encoding="utf-8")
     return stub
 
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(_project.ROOT)
 TRIM = ROOT / "scripts" / "trim_css.cjs"
 PURGECSS = ROOT / "node_modules" / "purgecss"
 _serving = False

@@ -12,14 +12,20 @@ import traceback
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from scripts.checker import front_matter, readability, redirects, settings, structure, terms, versions
+from scripts.checker import easy_read, front_matter, readability, redirects, settings, structure, terms, versions
+from scripts.checker.ignores import apply_ignores
 from scripts.checker.load import load_site
+from scripts.checker.registry import all_rules
 from scripts.checker.model import ERROR, WARNING, Finding, Site, parse_date
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-FAMILIES = [front_matter, versions, structure, readability, terms, settings, redirects]
+FAMILIES = [front_matter, versions, structure, readability, easy_read, terms, settings, redirects]
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
+
+RULES = {
+    "checker/internal-error": ("error", "the checker itself failed: please report it"),
+}
 
 class UsageError(Exception):
     pass
@@ -85,6 +91,11 @@ def check(options: argparse.Namespace) -> tuple[list[Finding], list[str]]:
         link_findings, link_report = links.check_links(site, external=options.external)
         findings += link_findings
         report += link_report
+    rules = all_rules()
+    findings = apply_ignores(site, findings, rules)
+    for finding in findings:  # every rule is in the registry (CONTRIBUTING.md's table is tested against it)
+        if rules.get(finding.rule, (None,))[0] != finding.severity:
+            raise ValueError(f"the finding {finding.rule} ({finding.severity}) is not declared so in any RULES")
     return sorted(set(findings), key=lambda f: (f.path, f.line, f.rule, f.message)), report
 
 

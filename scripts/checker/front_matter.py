@@ -11,6 +11,21 @@ from typing import Iterable
 
 from scripts.checker.model import Finding, Page, Site, parse_date
 
+RULES = {
+    "front-matter/missing": ("error", "no front matter box (`---` … `---`) at the top, or it never ends"),
+    "front-matter/invalid-yaml": ("error", "the front matter is not valid YAML, or not a list of fields"),
+    "front-matter/missing-field": ("error", "a required field is missing: `title`, `description`, `last_reviewed`, `next_review`, `sources` (each with `title`, `publisher`, `url`, `checked`), and `updated` (English) or `english_version` (Svenska, Easy Read)"),
+    "front-matter/unknown-field": ("error", "a field that is not in the list above (also `english_version` on an English page, `updated` on a translation)"),
+    "front-matter/duplicate-field": ("error", "a field given twice"),
+    "front-matter/wrong-type": ("error", "a field of the wrong kind, for example a list where text belongs"),
+    "front-matter/empty-field": ("error", "an empty title, description or list of sources"),
+    "front-matter/bad-date": ("error", "a date that is not written 2026-11-23, or is not in the calendar (2026-02-30)"),
+    "front-matter/review-overdue": ("error", "`next_review` is in the past"),
+    "front-matter/description-too-long": ("error", "a description over 160 characters"),
+    "front-matter/invalid-value": ("error", "any other value the schema rejects (`scripts/schemas/front-matter.schema.json`), such as a source `url` that is not a web address"),
+    "front-matter/duplicate-title": ("error", "two pages of the same version have the same title"),
+}
+
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "front-matter.schema.json"
 DATE_FIELDS = ("last_reviewed", "next_review", "updated", "english_version")
 TYPE_NAMES = {"string": "text", "array": "a list", "object": "fields (name: value)", "integer": "a number"}
@@ -39,7 +54,7 @@ def _type_name(value) -> str:
 
 
 def schema_findings(page: Page, site: Site) -> Iterable[Finding]:
-    kind = "english" if page.version == site.english else "translation"
+    kind = "english" if page.version == site.english else "easy-read" if page.easy_read else "translation"
     other = "english_version" if kind == "english" else "updated"
     for error in sorted(validator(kind).iter_errors(page.front_matter), key=lambda e: (page.field_line(*e.absolute_path), str(e.message))):
         key_path = tuple(error.absolute_path)

@@ -16,15 +16,20 @@ import posixpath
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from scripts.checker.model import WARNING, Finding, Site
-from scripts.mkdocs_build import mkdocs_build
-from scripts.site_server import serve
+from scripts.mkdocs_build import executable, mkdocs_build
+
+RULES = {
+    "links/broken": ("error", "with `--links`: an internal link or `#anchor` that goes nowhere, on the page whose Markdown has it"),
+    "links/build-failed": ("error", "with `--links`: `mkdocs build --strict` failed"),
+    "links/linkchecker-failed": ("error", "with `--links`: linkchecker could not run"),
+    "links/external": ("warning", "with `--links --external`: a link to another website that does not work"),
+}
 
 BUILD_TIMEOUT = 600
 LINKCHECKER_TIMEOUT = 900
@@ -42,11 +47,6 @@ checkextern={extern}
 
 
 # --- Build ---------------------------------------------------------------------------------------
-
-def _tool(name: str) -> str | None:
-    beside = Path(sys.executable).with_name(name)
-    return str(beside) if beside.exists() else shutil.which(name)
-
 
 MKDOCS_LINK_WARNING = re.compile(r"Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', but (?P<why>.*)")
 
@@ -201,7 +201,7 @@ def start_urls(site: Site, base: str) -> list[str]:
 
 
 def run_linkchecker(site: Site, site_dir: Path, external: bool, work: Path) -> tuple[list[Finding], list[str]]:
-    linkchecker = _tool("linkchecker")
+    linkchecker = executable("linkchecker")
     if not linkchecker:
         return [Finding(site.mkdocs_rel, 1, "links/linkchecker-failed", "linkchecker is not installed: run make setup")], []
     config = work / "linkcheckerrc"
@@ -213,6 +213,8 @@ def run_linkchecker(site: Site, site_dir: Path, external: bool, work: Path) -> t
     if external:
         command += ["--check-extern", "--verbose"]  # --verbose: list the working external links too
     # The server sends a LinkChecker header, so linkchecker does not throttle itself against it.
+    from scripts.site_server import serve  # here: every run imports this module for its RULES
+
     with serve(site_dir) as base:
         try:
             result = subprocess.run(command + start_urls(site, base), capture_output=True, text=True,

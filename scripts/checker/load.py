@@ -12,8 +12,9 @@ import yaml
 from scripts import local_settings, site_versions
 from scripts.checker.model import Finding, NavEntry, Page, Site
 from scripts.checker.terms import NEVER_USE_LANGUAGE, compile_list
+from scripts.checker.thresholds import ThresholdsError, load_thresholds
 from scripts.redirects_file import load_redirects
-from scripts.yaml_errors import yaml_problem
+from scripts.yaml_errors import key_lines, yaml_problem
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there: 10 times faster
@@ -28,6 +29,17 @@ FrontMatterLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# The rules about reading a page at all (the other parse errors belong to their file's family).
+RULES = {
+    "page/empty": ("error", "the file is empty, or has front matter but no text"),
+    "page/not-text": ("error", "the file is not UTF-8 text"),
+    "page/unreadable": ("error", "the file cannot be read"),
+    "config/missing-file": ("error", "`mkdocs.yml` is missing"),
+    "config/invalid-yaml": ("error", "`mkdocs.yml` is not YAML, or not a mapping of settings"),
+    "config/no-nav": ("error", "`mkdocs.yml` has no `nav:`"),
+    "config/invalid-thresholds": ("error", "`pyproject.toml`'s `[tool.cetr-check]` lacks a number or has one that is not a whole number"),
+}
+
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
 
@@ -39,21 +51,6 @@ def _parse(source: str, loader_class=None):
         return node, (loader.construct_document(node) if node is not None else None)
     finally:
         loader.dispose()
-
-
-def _key_lines(node: yaml.Node, prefix: tuple, lines: dict, first_line: int, duplicates: list) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key_path = prefix + (str(key_node.value),)
-            line = key_node.start_mark.line + first_line
-            if key_path in lines:
-                duplicates.append((key_path, line))
-            lines[key_path] = line
-            _key_lines(value_node, key_path, lines, first_line, duplicates)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[prefix + (index,)] = item.start_mark.line + first_line
-            _key_lines(item, prefix + (index,), lines, first_line, duplicates)
 
 
 def load_page(path: Path, rel: str, version: site_versions.Version, name: str) -> tuple[Page, list[Finding]]:
@@ -79,13 +76,12 @@ def load_page(path: Path, rel: str, version: site_versions.Version, name: str) -
     try:
         node, data = _parse(source)
     except yaml.YAMLError as error:
-        line, reason = yaml_problem(error)
+        line, reason = yaml_problem(error, source)
         return page, [Finding(rel, line + 1, "front-matter/invalid-yaml", f"the front matter is not valid YAML: {reason}")]
     if not isinstance(data, dict):
         return page, [Finding(rel, 2, "front-matter/invalid-yaml", "the front matter must be a list of fields ('title: ...'), one a line")]
     findings = []
-    duplicates: list = []
-    _key_lines(node, (), page.field_lines, 2, duplicates)
+    page.field_lines, duplicates = key_lines(node, first_line=2)
     for key_path, line in duplicates:
         findings.append(Finding(rel, line, "front-matter/duplicate-field", f"the field '{key_path[-1]}' appears twice"))
     page.front_matter = data
@@ -129,7 +125,7 @@ def load_nav(path: Path, rel: str) -> tuple[list[NavEntry] | None, str, list[Fin
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        line, reason = yaml_problem(error)
+        line, reason = yaml_problem(error, text)
         return None, "docs", [Finding(rel, line, "config/invalid-yaml", f"mkdocs.yml is not valid YAML: {reason}")]
     if not isinstance(node, yaml.MappingNode):
         return None, "docs", [Finding(rel, 1, "config/invalid-yaml", "mkdocs.yml must be a mapping of settings")]
@@ -166,12 +162,13 @@ def load_never_use(path: Path = NEVER_USE_FILE):
     """The never-use list, compiled. A broken data file is a finding, like any other bad input."""
     rel = "scripts/checker/data/" + path.name
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_Loader)
         never_use = compile_list(data)
     except FileNotFoundError:
         return None, [Finding(rel, 1, "terms/invalid-data", "the never-use list does not exist")]
     except yaml.YAMLError as error:
-        line, reason = yaml_problem(error)
+        line, reason = yaml_problem(error, text)
         return None, [Finding(rel, line, "terms/invalid-data", f"not valid YAML: {reason}")]
     except (KeyError, TypeError, AttributeError, re.error) as error:
         return None, [Finding(rel, 1, "terms/invalid-data", f"an entry is not well formed ({error!r}): see the comment at the top")]
@@ -185,6 +182,23 @@ def load_versions(root: Path) -> site_versions.SiteVersions:
         return site_versions.load(root / "mkdocs.yml")
     except site_versions.VersionsError:
         return site_versions.load()
+
+
+ABBREVIATIONS = "includes/abbreviations"
+
+
+def load_abbreviations(root: Path, versions: site_versions.SiteVersions) -> tuple[dict[str, tuple[str, str]], list[Finding]]:
+    """Each version's hover explanations, which the build adds to every page of the version (optional)."""
+    found, findings = {}, []
+    for version in versions:
+        rel = f"{ABBREVIATIONS}/{version.code}.md"
+        try:
+            found[version.code] = (rel, (root / rel).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            continue
+        except (OSError, UnicodeDecodeError):
+            findings.append(Finding(rel, 1, "page/not-text", "the file is not UTF-8 text"))
+    return found, findings
 
 
 def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
@@ -206,11 +220,18 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
         findings.append(Finding("local.yml", error.problem.line, error.problem.rule, error.problem.message))
     never_use = None
     if any(page.language == NEVER_USE_LANGUAGE for page in pages):
-        never_use, problems = load_never_use()
+        never_use, problems = load_never_use(NEVER_USE_FILE)  # looked up now: tests point it at a broken copy
         findings += problems
     redirects, problems = load_redirects(root / "redirects.yml")
     findings += [Finding("redirects.yml", p.line, p.rule, p.message) for p in problems]
-    return Site(root=root, versions=versions, pages=pages, today=today, publish=publish, settings=settings, nav=nav,
+    abbreviations, problems = load_abbreviations(root, versions)
+    findings += problems
+    thresholds = None
+    try:
+        thresholds = load_thresholds(root)
+    except ThresholdsError as error:
+        findings.append(Finding("pyproject.toml", error.line, "config/invalid-thresholds", str(error)))
+    return Site(root=root, versions=versions, pages=pages, thresholds=thresholds, abbreviations=abbreviations, today=today, publish=publish, settings=settings, nav=nav,
                 never_use=never_use, redirects=redirects, published=published_pages(root, docs_dir),
                 load_findings=findings)
 

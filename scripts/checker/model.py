@@ -115,6 +115,8 @@ class Site:
     redirects: dict[str, Redirect] = field(default_factory=dict)  # old page name -> its entry in redirects.yml
     published: dict[str, str] | None = None  # English page name -> commit that added it; None outside git
     load_findings: list[Finding] = field(default_factory=list)
+    abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # version -> (path, text) of includes/abbreviations/<version>.md
+    thresholds: dict[str, int] | None = None  # [tool.cetr-check] of pyproject.toml; None when it is broken
 
     @cached_property
     def by_version(self) -> dict[str, dict[str, Page]]:

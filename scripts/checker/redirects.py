@@ -7,6 +7,13 @@ from typing import Iterable
 
 from scripts.checker.model import Finding, Site
 
+RULES = {
+    "redirects/removed-page": ("error", "an English page that git history shows was published is gone, with no entry in `redirects.yml`"),
+    "redirects/missing-target": ("error", "an entry of `redirects.yml` leads to a page that does not exist"),
+    "redirects/page-still-exists": ("error", "an entry of `redirects.yml` moves a page that still exists"),
+    "redirects/invalid-file": ("error", "`redirects.yml` is not valid YAML, or `redirects` is not a map of old to new page names"),
+}
+
 REDIRECTS = "redirects.yml"
 
 

@@ -12,6 +12,20 @@ from scripts.checker.model import Finding, Page, Site
 from scripts.local_settings import TOKEN
 
 
+RULES = {
+    "settings/unknown-token": ("error", "a `{{ … }}` token in a page that `local.yml` cannot fill in"),
+    "settings/link-token-in-code": ("error", "a `tel.`, `email.` or `link.` token inside a code block (a letter), where a link cannot show"),
+    "settings/missing-file": ("error", "`local.yml` is missing"),
+    "settings/invalid-yaml": ("error", "`local.yml` is not YAML, or not a mapping of names to values"),
+    "settings/missing-field": ("error", "`local.yml` lacks a setting that `scripts/schemas/local-settings.schema.json` requires"),
+    "settings/unknown-field": ("error", "`local.yml` has a setting that the schema does not know"),
+    "settings/wrong-type": ("error", "a setting in `local.yml` of the wrong kind (a list where text belongs)"),
+    "settings/invalid-value": ("error", "any other value of `local.yml` that the schema rejects, such as a `url` that is not a web address"),
+    "settings/bad-phone": ("error", "a phone number in `local.yml` that is not a UK number"),
+    "settings/bad-email": ("error", "an email address in `local.yml` that is not well formed"),
+    "settings/example-value": ("error", "with `--publish`: an example value is still in `local.yml`"),
+}
+
 def settings_file(site: Site) -> Iterable[Finding]:
     if site.settings is None:
         return

@@ -20,6 +20,20 @@ from scripts.checker.markdown import (
 )
 from scripts.checker.model import Finding, Page, Site
 
+RULES = {
+    "structure/h1-count": ("error", "a page without a `#` heading, or with more than one"),
+    "structure/skipped-heading-level": ("error", "a heading more than one level below the one before (`###` after `#`)"),
+    "structure/empty-heading": ("error", "a heading with no text"),
+    "structure/image-without-alt": ("error", "an image without alt text"),
+    "structure/vague-link-text": ("error", "link text \"click here\", \"here\", \"read more\", \"more\", \"klicka här\", \"här\", \"läs mer\", or no text"),
+    "structure/bare-url": ("error", "a web address as link text, `<https://…>`, or a bare web address in the text"),
+    "structure/table-without-header": ("error", "a table without a header row (or with an empty one)"),
+    "structure/raw-phone-number": ("error", "a UK phone number typed into a page, letters included: use a token (999, 111 and 116 123 are fine)"),
+    "structure/raw-email": ("error", "an email address typed into a page, letters and `mailto:` links included: use a token"),
+    "structure/unclosed-code-block": ("error", "a code block (a letter) that starts with ```` ``` ```` and never ends"),
+    "structure/stub": ("error", "a page that is still the placeholder `Stub.`"),
+}
+
 VAGUE_LINK_TEXT = {
     "click here", "here", "read more", "more", "click", "this link", "link",
     "klicka här", "här", "läs mer", "mer",
@@ -121,7 +135,14 @@ def unclosed_code(page: Page) -> Iterable[Finding]:
             yield Finding(page.rel, block.line, "structure/unclosed-code-block", "a code block starts here but never ends (no closing ```)")
 
 
+def stub(page: Page) -> Iterable[Finding]:
+    for block in page.blocks:
+        if block.kind == "paragraph" and " ".join(text for _, text in block.lines).strip() == "Stub.":
+            yield Finding(page.rel, block.line, "structure/stub", "the page is still a stub ('Stub.'): write it before it is published")
+
+
 def check_page(page: Page, site: Site) -> Iterable[Finding]:
+    yield from stub(page)
     yield from headings(page)
     yield from images_and_links(page)
     yield from tables(page)

@@ -6,6 +6,22 @@ from __future__ import annotations
 from typing import Iterable
 
 from scripts.checker.model import Finding, Site, parse_date
+from scripts.checker.settings import token_problem
+from scripts.local_settings import TOKEN
+
+
+RULES = {
+    "versions/missing-translation": ("error", "an English page has no Swedish or no Easy Read version (same file name)"),
+    "versions/orphan-translation": ("error", "a Swedish or Easy Read page has no English page"),
+    "versions/out-of-date": ("error", "a translation's `english_version` is older than its English page's `updated`"),
+    "versions/unknown-english-version": ("error", "a translation's `english_version` is later than its English page's `updated`"),
+    "versions/missing-folder": ("error", "`docs/` or the folder of a version (`docs/en/`, `docs/sv/`, `docs/en-easy/`) does not exist"),
+    "versions/not-in-nav": ("error", "a page is not in `nav:` in `mkdocs.yml`"),
+    "versions/nav-missing-page": ("error", "`nav:` lists a page that does not exist"),
+    "versions/nav-duplicate": ("error", "`nav:` lists a page twice"),
+    "versions/sources-differ": ("error", "a translation does not cite the sources of its English page (the same addresses, in the same order)"),
+    "versions/tokens-differ": ("error", "a Swedish (not Easy Read) page uses other `local.yml` tokens than its English page"),
+}
 
 
 def _translations(site: Site) -> list[str]:
@@ -43,6 +59,45 @@ def in_step(site: Site) -> Iterable[Finding]:
                               f"english_version {follows.isoformat()} is later than the English page's updated {updated.isoformat()}: set it to {updated.isoformat()}")
 
 
+def _source_urls(page) -> list:
+    sources = page.front_matter.get("sources")
+    return [source.get("url") for source in sources if isinstance(source, dict)] if isinstance(sources, list) else []
+
+
+def _tokens(page, site: Site) -> set[str]:
+    """The tokens local.yml can fill in (settings/unknown-token reports the others)."""
+    expressions = {" ".join(match["expr"].split()) for match in TOKEN.finditer(page.body)}
+    return {expression for expression in expressions if token_problem(site.settings, expression, page.version) is None}
+
+
+def same_as_english(site: Site) -> Iterable[Finding]:
+    """A translation cites its English page's sources; a full translation (not Easy Read, which
+    leaves things out) gives the same local contacts."""
+    for version in _translations(site):
+        for name, page in sorted(site.by_version[version].items()):
+            original = site.page(site.english, name)
+            if not (page.loaded and original and original.loaded):
+                continue
+            ours, theirs = _source_urls(page), _source_urls(original)
+            well_formed = all(isinstance(url, str) and url.startswith(("https://", "http://")) for url in ours + theirs)
+            if ours != theirs and well_formed:  # a broken source is the front matter rules' to report
+                missing, extra = [u for u in theirs if u not in ours], [u for u in ours if u not in theirs]
+                why = "; ".join(part for part in (f"missing {', '.join(map(str, missing))}" if missing else "",
+                                                  f"not in English {', '.join(map(str, extra))}" if extra else "") if part)
+                yield Finding(page.rel, page.field_line("sources"), "versions/sources-differ",
+                              f"the sources differ from docs/{site.english}/{name}: {why or 'the same, in another order'}")
+            if not page.easy_read and site.settings is not None:
+                ours_tokens, english_tokens = _tokens(page, site), _tokens(original, site)
+                if ours_tokens != english_tokens:
+                    missing = sorted(english_tokens - ours_tokens)
+                    extra = sorted(ours_tokens - english_tokens)
+                    why = "; ".join(part for part in (
+                        "missing " + ", ".join("{{ %s }}" % token for token in missing) if missing else "",
+                        "not in English " + ", ".join("{{ %s }}" % token for token in extra) if extra else "") if part)
+                    yield Finding(page.rel, page.body_line, "versions/tokens-differ",
+                                  f"the local contacts differ from docs/{site.english}/{name}: {why}")
+
+
 def nav(site: Site) -> Iterable[Finding]:
     if site.nav is None:
         return
@@ -59,4 +114,4 @@ def nav(site: Site) -> Iterable[Finding]:
             yield Finding(site.mkdocs_rel, entry.line, "versions/nav-missing-page", f"the menu lists '{entry.name}' but docs/{site.english}/{entry.name} does not exist")
 
 
-SITE_RULES = [twins, in_step, nav]
+SITE_RULES = [twins, in_step, same_as_english, nav]

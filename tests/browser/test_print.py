@@ -34,6 +34,11 @@ def test_checklist_prints_on_a4_without_navigation_or_cut_off_text(base_url, bro
     assert wide == [], f"wider than an A4 page: {wide[:10]}"
     pdf = page.pdf(format="A4", print_background=False)
     context.close()
-    assert pdf.startswith(b"%PDF")
+    assert pdf.startswith(b"%PDF-")
     pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
-    assert pages >= 1
+    # Every page is A4 (210 x 297 mm = 595 x 842 points, as Chromium rounds it) and there is text on
+    # paper (a font); a checklist that needs more than 12 sheets has lost its print style.
+    sizes = [(float(w), float(h)) for w, h in re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)]
+    assert len(sizes) == pages and 1 <= pages <= 12, (pages, sizes)
+    assert all(594 <= width <= 597 and 841 <= height <= 844 for width, height in sizes), sizes
+    assert re.search(rb"/Type\s*/Font\b", pdf)

@@ -92,10 +92,38 @@ def test_a_missing_mkdocs_yml_is_a_finding(project):
 def test_mkdocs_yml_that_is_not_yaml(project):
     project.write("mkdocs.yml", "site_name: x\nnav: [index.md\n")
     result = project.check()
-    assert result.code == 1 and result.lines[0].startswith("mkdocs.yml:3: config/invalid-yaml: mkdocs.yml is not valid YAML")
+    assert result.code == 1 and result.lines[0].startswith("mkdocs.yml:2: config/invalid-yaml: mkdocs.yml is not valid YAML")
 
 
 def test_the_real_project_passes():
     """The pages are being written by colleagues: a failure here lists their findings."""
     result = run()
     assert result.code == 0, "\n".join(result.lines + [result.summary])
+
+
+def test_mkdocs_yml_without_nav(project):
+    text = project.read("mkdocs.yml")
+    project.write("mkdocs.yml", text[: text.index("\nnav:") + 1])
+    only(project.check(), "mkdocs.yml:1: config/no-nav: mkdocs.yml has no nav: every page must be listed in the menu")
+
+
+def test_a_page_that_cannot_be_read(project):
+    """A file name that leads nowhere (a broken link in the folder): one line, no traceback."""
+    project.path("docs/en/help.md").unlink()
+    project.path("docs/en/help.md").symlink_to(project.root / "no-such-file.md")
+    only(project.check(), "docs/en/help.md:1: page/unreadable: cannot read the file: No such file or directory")
+
+
+def test_thresholds_come_from_pyproject(project):
+    """[tool.cetr-check] of the checked project sets the numbers: a 3-word limit finds the fixture's sentences."""
+    project.write("pyproject.toml", "[tool.cetr-check]\nsentence-words = 25\nsentence-words-aim = 20\n"
+                                    "paragraph-sentences = 3\neasy-read-sentence-words = 3\n"
+                                    "easy-read-point-sentences = 2\neasy-read-page-words = 400\neasy-read-set-words = 4500\n")
+    result = project.check()
+    assert result.lines and all(": easy-read/sentence-too-long: " in line and "(at most 3)" in line for line in result.lines)
+
+
+def test_a_threshold_that_is_not_a_number(project):
+    project.write("pyproject.toml", "[tool.cetr-check]\nsentence-words = \"25\"\nsentence-words-aim = 20\n"
+                                    "paragraph-sentences = 3\neasy-read-sentence-words = 15\n")
+    only(project.check(), "pyproject.toml:2: config/invalid-thresholds: [tool.cetr-check] sentence-words must be a whole number above 0, not '25'")

@@ -130,3 +130,13 @@ def test_the_schema_is_valid_and_accepts_the_fixture_pages():
     jsonschema.validate(page, schema)
     translation = {**{k: v for k, v in page.items() if k != "updated"}, "english_version": "2026-11-23"}
     jsonschema.validate(translation, schema)
+
+
+def test_an_empty_title(project):
+    project.replace(EN, "title: Where to get help", 'title: ""')
+    only(project.check(), f"{EN}:2: front-matter/empty-field: 'title' is empty")
+
+
+def test_a_source_address_that_is_not_a_web_address(project):
+    project.replace(EN, "url: https://www.england.nhs.uk/learning-disabilities/care/ctr/", "url: www.england.nhs.uk/ctr/")
+    only(project.check(), f"{EN}:10: front-matter/invalid-value: 'sources[1].url': 'www.england.nhs.uk/ctr/' does not match '^https?://'")

@@ -93,3 +93,22 @@ def test_built_pages_map_back_to_their_markdown():
     assert links.source_of(site, "sv/help/index.html") == "docs/sv/help.md"
     assert links.source_of(site, "en-easy/index.html") == "docs/en-easy/index.md"
     assert links.source_of(site, "assets/x.html") is None
+
+
+def test_a_build_that_cannot_run(tmp_path, monkeypatch):
+    def no_mkdocs(*args, **kwargs):
+        raise FileNotFoundError("mkdocs")
+
+    monkeypatch.setattr(links, "mkdocs_build", no_mkdocs)
+    result = run("--root", str(FIXTURES / "links"), "--today", TODAY, "--links")
+    assert (result.lines, result.code) == (["mkdocs.yml:1: links/build-failed: mkdocs is not installed: run make setup"], 1)
+
+
+def test_linkchecker_that_cannot_run(built, monkeypatch):
+    """The site is built (the module's one build); then linkchecker is missing."""
+    site, work = built
+    real_executable = links.executable
+    monkeypatch.setattr(links, "executable", lambda name: None if name == "linkchecker" else real_executable(name))
+    findings, report = links.run_linkchecker(site, work / "site", external=False, work=work / "no-linkchecker")
+    assert ([str(finding) for finding in findings], report) == (
+        ["mkdocs.yml:1: links/linkchecker-failed: linkchecker is not installed: run make setup"], [])

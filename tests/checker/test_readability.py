@@ -1,4 +1,4 @@
-"""Readability: sentence and paragraph length per version, Easy Read pictures, the report."""
+"""Readability: sentence and paragraph length in English and Swedish, the report (Easy Read: test_easy_read.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from scripts.checker.markdown import plain, sentences, words
 from scripts.checker.readability import syllables
 from tests.checker.conftest import only
 
-EN, SV, EASY = "docs/en/help.md", "docs/sv/help.md", "docs/en-easy/help.md"
+EN, SV = "docs/en/help.md", "docs/sv/help.md"
 
 
 def sentence(count: int) -> str:
@@ -14,7 +14,7 @@ def sentence(count: int) -> str:
 
 
 def add(project, rel: str, text: str) -> None:
-    project.append(rel, "\n" + text + "\n")  # lands on line 18 (line 19 in docs/en-easy/help.md)
+    project.append(rel, "\n" + text + "\n")  # lands on line 18
 
 
 def test_an_english_sentence_over_25_words(project):
@@ -47,31 +47,6 @@ def test_a_sentence_on_the_line_where_it_starts(project):
 def test_a_swedish_sentence_over_25_words(project):
     add(project, SV, sentence(26))
     only(project.check(), f"{SV}:18: readability/sentence-too-long: sentence of 26 words (at most 25): 'word word word word word word word word word word word word…'")
-
-
-def test_an_easy_read_sentence_over_15_words(project):
-    add(project, EASY, "![A list](../assets/list.svg)\n" + sentence(16))
-    only(project.check(), f"{EASY}:20: easy-read/sentence-too-long: sentence of 16 words (at most 15): 'word word word word word word word word word word word word…'")
-
-
-def test_an_easy_read_point_without_a_picture(project):
-    add(project, EASY, "SENDIASS is free.")
-    only(project.check(), f"{EASY}:19: easy-read/point-without-picture: this paragraph does not start with a picture: start it with ![what it shows](../assets/pictures/<picture>.svg)")
-
-
-def test_an_easy_read_list_item_without_a_picture(project):
-    add(project, EASY, "- ![A phone](../assets/phone.svg) Phone them.\n- Email them.")
-    only(project.check(), f"{EASY}:20: easy-read/point-without-picture: this list item does not start with a picture: start it with ![what it shows](../assets/pictures/<picture>.svg)")
-
-
-def test_easy_read_headings_code_and_abbreviations_need_no_picture(project):
-    add(project, EASY, "## A heading\n\n```text\nDear ICB,\n```\n\n*[ICB]: Integrated Care Board")
-    assert project.check().lines == []
-
-
-def test_easy_read_has_no_tables(project):
-    add(project, EASY, "| a | b |\n| --- | --- |\n| c | d |")
-    only(project.check(), f"{EASY}:19: easy-read/table: Easy Read pages have no tables: use a list of points with pictures")
 
 
 def test_markdown_is_stripped_before_counting():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.checker.conftest import only
 
 EN = "docs/en/help.md"
+SV = "docs/sv/help.md"
 
 
 def test_an_unknown_token(project):
@@ -29,12 +30,23 @@ def test_a_token_that_is_not_a_token(project):
 
 def test_a_link_token_in_a_letter(project):
     project.append(EN, "\n```text\nCall {{ tel.icb }}\n```\n")
-    only(project.check(), f"{EN}:19: settings/link-token-in-code: '{{{{ tel.icb }}}}' makes a link, which a code block (a letter) cannot show: use {{{{ local.contacts.<name>.<phone|email|url> }}}}")
+    project.append(SV, "\n```text\nCall {{ tel.icb }}\n```\n")  # the Swedish page keeps the English letter
+    result = project.check()
+    assert result.lines == [
+        f"{EN}:19: settings/link-token-in-code: '{{{{ tel.icb }}}}' makes a link, which a code block (a letter) cannot show: use {{{{ local.contacts.<name>.<phone|email|url> }}}}",
+        f"{SV}:19: settings/link-token-in-code: '{{{{ tel.icb }}}}' makes a link, which a code block (a letter) cannot show: use {{{{ local.contacts.<name>.<phone|email|url> }}}}",
+    ]
 
 
 def test_the_feedback_email_token(project):
     project.append(EN, "\nTell us about a mistake: {{ email.feedback }}.\n")
+    project.append(SV, "\nSkriv till oss om ett fel: {{ email.feedback }}.\n")
     assert project.check().lines == []
+
+
+def test_a_swedish_page_without_a_contact_of_its_english_page(project):
+    project.append(EN, "\nTell us about a mistake: {{ email.feedback }}.\n")
+    only(project.check(), f"{SV}:13: versions/tokens-differ: the local contacts differ from docs/en/help.md: missing {{{{ email.feedback }}}}")
 
 
 def test_a_setting_of_the_wrong_type(project):
@@ -74,9 +86,14 @@ def test_settings_that_are_not_yaml(project):
     project.write("local.yml", "area_name: [Exampleshire\n")
     result = project.check()
     assert result.code == 1 and len(result.lines) == 1
-    assert result.lines[0].startswith("local.yml:2: settings/invalid-yaml: not valid YAML:")
+    assert result.lines[0].startswith("local.yml:1: settings/invalid-yaml: not valid YAML:")
 
 
 def test_a_missing_settings_file(project):
     project.path("local.yml").unlink()
     only(project.check(), "local.yml:1: settings/missing-file: the settings file does not exist")
+
+
+def test_a_setting_the_schema_rejects(project):
+    project.replace("local.yml", "  url: https://www.example.org/local-offer", "  url: www.example.org/local-offer")
+    only(project.check(), "local.yml:5: settings/invalid-value: 'local_offer.url': 'www.example.org/local-offer' does not match '^https?://'")

@@ -109,3 +109,13 @@ def test_a_mailto_link_counts_too(project):
 def test_a_code_block_that_never_ends(project):
     add(project, "```text\nDear ICB,")
     only(project.check(), f"{EN}:18: structure/unclosed-code-block: a code block starts here but never ends (no closing ```)")
+
+
+def test_a_heading_with_no_text(project):
+    project.append(EN, "\n## \n\nMore text here.\n")
+    only(project.check(), f"{EN}:18: structure/empty-heading: a heading with no text")
+
+
+def test_a_page_that_is_still_a_stub(project):
+    project.append(EN, "\nStub.\n")
+    only(project.check(), f"{EN}:18: structure/stub: the page is still a stub ('Stub.'): write it before it is published")

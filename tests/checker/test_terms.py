@@ -70,6 +70,109 @@ def test_english_pages_are_not_checked(project):
     assert project.check().lines == []
 
 
+# --- Calques from the Swedish review of December 2026 (issue 13): each found, with its better phrase ---
+
+NAMNGIVEN = "write en ansvarig person, den som ansvarar för åtgärden; en fast kontaktperson (keyworker); en bestämd elevassistent"
+
+
+@pytest.mark.parametrize(
+    "sentence, found, term_and_why, use_instead",
+    [
+        ("Varje åtgärd har en namngiven person.", "namngiven",
+         'namngiven (for named): a word-for-word translation of "named person"; Swedish says who is responsible', NAMNGIVEN),
+        ("Fråga den namngivna personen.", "namngivna",
+         'namngiven (for named): a word-for-word translation of "named person"; Swedish says who is responsible', NAMNGIVEN),
+        ("Hen ser till att ni blir lyssnade på.", "blir lyssnade på",
+         'bli lyssnad på: a word-for-word translation of "be listened to"', "write bli hörd; få gehör"),
+        ("Det kan hjälpa dig att bli lyssnad på.", "bli lyssnad på",
+         'bli lyssnad på: a word-for-word translation of "be listened to"', "write bli hörd; få gehör"),
+        ("Ring om du inte kan hålla ditt barn, dig själv eller andra i säkerhet.", "hålla ditt barn, dig själv eller andra i säkerhet",
+         'hålla … i säkerhet: a word-for-word translation of "keep … safe"', "write skydda (ditt barn, dig själv eller andra)"),
+        ("4. **Få kostnadsfri rådgivning.**", "Få kostnadsfri",
+         'Få … (imperative for Get …): an anglicism; Swedish does not tell the reader to "get" something',
+         "write Akut hjälp; Sök hjälp; Ta hjälp av …; Så får du …"),
+        ("## Dina rättigheter till uppgifterna", "rättigheter till uppgifterna",
+         "rättigheter till uppgifterna: sounds as if the reader owns the data", "write rättigheter när det gäller uppgifterna"),
+        ("Lagen ger dig rättigheter till personuppgifter.", "rättigheter till personuppgifter",
+         "rättigheter till uppgifterna: sounds as if the reader owns the data", "write rättigheter när det gäller uppgifterna"),
+        ("Då ger dataskyddslagen dig rättigheter.", "dataskyddslagen",
+         "dataskyddslagen: the Swedish Act (2018:218); in England UK GDPR and the Data Protection Act 2018 apply",
+         "write dataskyddsreglerna (UK GDPR och Data Protection Act 2018)"),
+        ("Ge två eller tre verkliga exempel.", "verkliga exempel",
+         'verkliga exempel: a word-for-word translation of "real examples"', "write konkreta exempel"),
+    ],
+)
+def test_a_calque_from_the_review_is_found_with_its_better_phrase(project, sentence, found, term_and_why, use_instead):
+    add(project, sentence)
+    only(project.check(), f"{SV}:18: terms/never-use: '{found}' is on the never-use list ({term_and_why}): {use_instead}")
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "Ring om du inte kan skydda ditt barn, dig själv eller andra.",
+        "Hen ser till att ni blir hörda.",
+        "Är ditt barn tryggt och i säkerhet?",  # termbase 15: the right words for "Is the person safe?"
+        "Så får du hjälp. Du kan få kostnadsfri rådgivning.",
+        "Dina rättigheter när det gäller uppgifterna. Du har rätt till en advocate.",
+        "Dataskyddsreglerna (UK GDPR) ger dig rättigheter.",
+        "Ge två eller tre konkreta exempel. Den som ansvarar för åtgärden ringer dig.",
+        "Få områden har en sådan regel. Få familjer vet det.",  # Få = few, not the imperative
+    ],
+)
+def test_the_better_phrases_pass(project, right):
+    add(project, right)
+    assert project.check().lines == []
+
+
+def test_hålla_i_säkerhet_is_found_within_one_sentence_only(project):
+    add(project, "Personalen ska hålla dig informerad. Barnet är i säkerhet nu.")
+    assert project.check().lines == []
+
+
+# --- One Swedish name for NHS England's 2023 policy (terms/document-name) -------------------------
+
+DOCUMENT_NAME = ("NHS England's 2023 DSR and C(E)TR policy has one Swedish name on this site: write riktlinjerna från 2023 "
+                 "(NHS Englands riktlinjer från 2023; the 2017 document is riktlinjerna från 2017)")
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("Det står i 2023 års policy från NHS England.", "policy"),
+        ("Policyn från 2017 angav också ett datum.", "Policyn"),
+        ("Det står i 2023 års riktlinjer.", "2023 års riktlinjer"),
+    ],
+)
+def test_another_name_for_the_2023_document_is_an_error(project, sentence, found):
+    add(project, sentence)
+    only(project.check(), f"{SV}:18: terms/document-name: '{found}': {DOCUMENT_NAME}")
+
+
+def test_the_one_name_and_the_english_title_pass(project):
+    add(project, "Det står i riktlinjerna från 2023. De heter på engelska ”Dynamic support register and Care (Education) "
+                 "and Treatment Review policy and guide”. Läs ICB:ns integritetspolicy.")
+    assert project.check().lines == []
+
+
+def test_the_document_name_is_only_checked_on_swedish_pages(project):
+    project.append("docs/en/help.md", "\nThe 2023 policy says so.\n")
+    assert project.check().lines == []
+
+
+def test_every_rule_id_of_the_module_is_in_its_registry():
+    """RULES is the module's registry: each rule id it reports, its severity and a one-line summary."""
+    from scripts.checker import terms
+
+    module = Path(terms.__file__).read_text(encoding="utf-8")
+    module = re.sub(r"\nRULES = \{.*?\n\}\n", "\n", module, flags=re.S)  # the ids the code reports, not the registry itself
+    source = module + (Path(terms.__file__).parent / "load.py").read_text(encoding="utf-8")
+    reported = set(re.findall(r'"(terms/[a-z-]+)"', source))
+    assert set(terms.RULES) == reported
+    for rule, (severity, summary) in terms.RULES.items():
+        assert severity in ("error", "warning") and summary.strip() and "\n" not in summary, rule
+
+
 # --- The data files ----------------------------------------------------------------------------
 
 def test_the_never_use_list_loads_and_is_well_formed():
@@ -128,3 +231,34 @@ def test_spaced_single_quotes_are_wrong_but_a_quote_inside_a_quote_is_right(proj
     assert result.code == 1 and len(result.lines) == 1 and "terms/never-use" in result.lines[0] and "’ … ’" in result.lines[0]
     project.replace("docs/sv/help.md", "’ Key Lines Of Enquiry ’", "”Hon sa ’nej’ till mig”")
     assert project.check().lines == []
+
+
+def test_a_never_use_list_that_is_not_yaml(project, tmp_path, monkeypatch):
+    from scripts.checker import load
+
+    broken = tmp_path / "swedish-never-use.yml"
+    broken.write_text("entries:\n  - term: [urladdning\n", encoding="utf-8")
+    monkeypatch.setattr(load, "NEVER_USE_FILE", broken)
+    result = project.check()
+    assert result.lines == ["scripts/checker/data/swedish-never-use.yml:2: terms/invalid-data: not valid YAML: did not find expected ',' or ']'"]
+
+
+def test_a_never_use_word_in_the_swedish_abbreviations(project):
+    project.write("includes/abbreviations/sv.md", "*[CETR]: Care, Education and Treatment Review\n*[ICB]: en advokat hjälper dig\n")
+    only(project.check(), "includes/abbreviations/sv.md:2: terms/never-use: 'advokat' is on the never-use list (advokat (for advocate): "
+                          "advokat is a protected title for lawyers; an advocate is not a lawyer): write advocate – oberoende stödperson")
+
+
+def test_termbase_42_secure_covers_low_and_medium_secure():
+    """'secure' is low, medium and high secure: 'hög säkerhet' sent readers to the wrong interval (review 2026-12)."""
+    terms = {entry["id"]: entry for entry in yaml.safe_load((DATA / "swedish-termbase.yml").read_text(encoding="utf-8"))["terms"]}
+    secure = terms[42]["swedish"]
+    assert "säkerhetsavdelning" in secure and "low, medium" in secure
+    assert "med hög säkerhet" not in secure
+
+
+def test_termbase_and_never_use_list_agree_on_inlärningssvårigheter():
+    """The never-use list wins: the termbase never offers inlärningssvårigheter as Swedish to use."""
+    terms = yaml.safe_load((DATA / "swedish-termbase.yml").read_text(encoding="utf-8"))["terms"]
+    assert [entry["id"] for entry in terms if "inlärningssvårighet" in entry["swedish"].casefold()] == []
+    assert "inlärningssvårigheter" in next(entry for entry in terms if entry["id"] == 91)["avoid"]

@@ -38,3 +38,21 @@ def test_a_page_not_in_the_menu(project):
 def test_a_menu_entry_without_a_page(project):
     project.replace("mkdocs.yml", "      - help.md\n", "      - help.md\n      - gone.md\n")
     only(project.check(), "mkdocs.yml:44: versions/nav-missing-page: the menu lists 'gone.md' but docs/en/gone.md does not exist")
+
+
+def test_a_missing_version_folder(project):
+    import shutil
+
+    shutil.rmtree(project.path("docs/en-easy"))
+    result = project.check()
+    assert result.lines == [
+        "docs/en-easy:1: versions/missing-folder: the folder docs/en-easy/ for the en-easy pages does not exist",
+        "docs/en/help.md:1: versions/missing-translation: no Easy Read version: docs/en-easy/help.md does not exist",
+        "docs/en/index.md:1: versions/missing-translation: no Easy Read version: docs/en-easy/index.md does not exist",
+    ]
+
+
+def test_a_translation_that_cites_other_sources(project):
+    project.replace("docs/sv/help.md", "url: https://www.england.nhs.uk/learning-disabilities/care/ctr/", "url: https://www.example.org/other")
+    only(project.check(), "docs/sv/help.md:7: versions/sources-differ: the sources differ from docs/en/help.md: "
+                          "missing https://www.england.nhs.uk/learning-disabilities/care/ctr/; not in English https://www.example.org/other")

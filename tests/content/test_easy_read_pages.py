@@ -1,10 +1,11 @@
 """The Easy Read version (docs/en-easy/): a twin of every English page with complete front matter,
-a picture at the start of every point, short sentences, pictures from the picture list
-(docs/assets/pictures/pictures.yml), and a few key facts checked word for word.
+a picture at the start of every point (the Words to know box needs none), pictures from the picture
+list (docs/assets/pictures/pictures.yml) and no other files, a link to the standard English page for
+supporters, and the key facts of each page, word for word.
 
-These tests read the Markdown sources (rendered with Python-Markdown, as the build does);
-the build tests (tests/build/) check the built site. The standard is in CONTRIBUTING.md,
-"Writing standard: Easy Read".
+These tests are about content. The writing rules (sentence and page length, hard words, abbreviations,
+one picture for one idea) are the checker's: scripts/checker/easy_read.py, with fixture tests in
+tests/checker/test_easy_read.py. The standard is in CONTRIBUTING.md, "Writing standard: Easy Read".
 """
 
 from __future__ import annotations
@@ -26,8 +27,14 @@ EN = DOCS / "en"
 EASY = DOCS / "en-easy"
 PICTURES = DOCS / "assets" / "pictures"
 PICTURE_LIST = PICTURES / "pictures.yml"
-REQUIRED_FIELDS = ("title", "description", "last_reviewed", "next_review", "english_version", "sources")
-MAX_WORDS = 15
+MULBERRY_LICENCE = PICTURES / "LICENCE-mulberry.txt"
+REQUIRED_FIELDS = ("title", "description", "last_reviewed", "next_review", "english_version", "sources", "audience", "checked_by_readers")
+PICTURE_FIELDS = ("idea", "alt", "words", "key", "set", "source")
+PICTURE_SETS = ("mulberry", "openmoji", "own")
+# Key ideas (issue 12): the same word and the same picture on every page.
+KEY_IDEAS = {"review-meeting.svg", "register.svg", "consent.svg", "advocate.svg", "hospital.svg", "icb.svg", "complaint.svg"}
+# Pages with no English detail worth sending a supporter to.
+NO_SUPPORTER_LINK = {"index.md", "get-help-now.md", "about.md"}
 STUB = re.compile(r"^Stub\.$", re.M)
 FENCED_BLOCK = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?^(?P=fence)[ \t]*$", re.M | re.S)
 TOKEN = re.compile(r"\{\{\s*(?:local|tel|email|link)\.[a-z0-9_.]+\s*\}\}")
@@ -37,9 +44,13 @@ PAGES = english_pages()
 
 
 def render(body: str) -> BeautifulSoup:
-    """The page body as HTML. A local-setting token becomes one word, as it does in the build."""
+    """The page body as HTML. A local-setting token becomes one word, as a placeholder."""
     html = markdown.markdown(TOKEN.sub("Token", body), extensions=MARKDOWN_EXTENSIONS)
     return BeautifulSoup(html, "html.parser")
+
+
+def picture_list() -> dict:
+    return yaml.safe_load(PICTURE_LIST.read_text(encoding="utf-8"))
 
 
 # --- Points: every paragraph and list item starts with its picture -------------------------------
@@ -55,11 +66,11 @@ def first_content(element: Tag):
 
 
 def points(soup: BeautifulSoup) -> list[Tag]:
-    """Every paragraph and list item. A list item whose first child is a paragraph (a loose list)
-    is checked through that paragraph."""
+    """Every paragraph and list item outside the Words to know box. A list item whose first child
+    is a paragraph (a loose list) is checked through that paragraph."""
     found = []
     for element in soup.find_all(["p", "li"]):
-        if element.find_parent("pre"):
+        if element.find_parent("pre") or element.find_parent(class_="admonition"):
             continue
         if element.name == "li" and getattr(first_content(element), "name", None) == "p":
             continue
@@ -96,45 +107,17 @@ def pictures_used(body: str, page_dir: Path) -> list[tuple[str, str]]:
     return used
 
 
-# --- Sentences of at most 15 words ---------------------------------------------------------------
-
-
-def plain_text(body: str) -> list[str]:
-    """The words of a page, one block (heading, paragraph, list item) a string, without
-    pictures, link addresses, code blocks (letters to copy) or front matter."""
-    soup = render(FENCED_BLOCK.sub("", body))
-    blocks = []
-    for element in soup.find_all(["h1", "h2", "h3", "h4", "p", "li", "dt", "dd"]):
-        if element.find(["p", "li"]):  # a list item holding paragraphs or a nested list: checked through them
-            element = BeautifulSoup(str(element), "html.parser")
-            for inner in element.find_all(["p", "ul", "ol"]):
-                inner.decompose()
-        blocks.append(" ".join(element.get_text(" ").split()))
-    return [block for block in blocks if block]
-
-
-def sentences(block: str) -> list[str]:
-    return [sentence for sentence in re.split(r"(?<=[.!?])\s+", block) if sentence.strip()]
-
-
-def word_count(sentence: str) -> int:
-    return len([word for word in sentence.split() if re.search(r"[A-Za-z0-9£]", word)])
-
-
-def long_sentences(body: str) -> list[str]:
-    return [
-        f"{word_count(sentence)} words: {sentence!r}"
-        for block in plain_text(body)
-        for sentence in sentences(block)
-        if word_count(sentence) > MAX_WORDS
-    ]
+def easy_text(page: str) -> str:
+    """The words of a page (headings, points, the Words to know box), without letters to copy."""
+    _, body = read_page(EASY / page)
+    return " ".join(render(FENCED_BLOCK.sub("", body)).get_text(" ").split())
 
 
 # --- The checks themselves can fail -------------------------------------------------------------
 
 
 def test_the_picture_check_finds_a_point_without_a_picture():
-    bad = "![A hospital building](../assets/pictures/hospital.svg)\nA hospital.\n\nNo picture here.\n\n- A list item with no picture\n"
+    bad = "![A hospital](../assets/pictures/hospital.svg)\nA hospital.\n\nNo picture here.\n\n- A list item with no picture\n"
     assert picture_findings(bad, EASY) == [
         "no picture at the start of: 'No picture here.'",
         "no picture at the start of: 'A list item with no picture'",
@@ -149,37 +132,23 @@ def test_the_picture_check_finds_missing_alt_text_and_a_missing_file():
     ]
 
 
-def test_the_picture_check_accepts_good_points():
+def test_the_picture_check_accepts_good_points_and_a_words_box_without_pictures():
     good = (
         "# A heading needs no picture\n\n"
-        "![A hospital building](../assets/pictures/hospital.svg)\nA hospital.\nCall {{ tel.icb }}.\n\n"
-        "- ![A telephone](../assets/pictures/phone.svg)\n  Phone us.\n"
-        "- ![An envelope](../assets/pictures/letter.svg) Write to us.\n"
+        '!!! words "Words to know"\n    - **ICB**: Integrated Care Board, your local NHS team.\n\n'
+        "![A hospital](../assets/pictures/hospital.svg)\nA hospital.\nCall {{ tel.icb }}.\n\n"
+        "- ![A person on the phone](../assets/pictures/phone.svg)\n  Phone us.\n"
+        "- ![A letter](../assets/pictures/letter.svg) Write to us.\n"
     )
     assert picture_findings(good, EASY) == []
-
-
-def test_the_sentence_check_finds_a_sentence_of_16_words():
-    bad = "![A clock](../assets/pictures/time.svg)\nOne two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.\n"
-    assert long_sentences(bad) == [
-        "16 words: 'One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.'"
-    ]
-
-
-def test_the_sentence_check_allows_15_words_and_counts_a_token_as_one_word():
-    good = (
-        "![A telephone](../assets/pictures/phone.svg)\n"
-        "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen.\n"
-        "Phone the team on {{ tel.icb }} from Monday to Friday, 9am to 5pm, every week.\n"
-    )
-    assert long_sentences(good) == []
 
 
 # --- Twins and front matter -----------------------------------------------------------------------
 
 
 def test_there_are_pages_to_check():
-    assert len(PAGES) >= 17
+    assert len(PAGES) >= 19
+    assert {"in-hospital-now.md", "young-people.md"} <= set(PAGES)
 
 
 def test_every_english_page_has_an_easy_read_twin():
@@ -200,8 +169,15 @@ def test_easy_read_front_matter_is_complete(page):
     assert "updated" not in front_matter, f"docs/en-easy/{page}: 'updated' is for English pages; use english_version"
     for field in ("last_reviewed", "next_review", "english_version"):
         assert isinstance(front_matter[field], datetime.date), f"docs/en-easy/{page}: {field} is not a date (YYYY-MM-DD)"
+    assert front_matter["audience"] in ("young people", "family"), f"docs/en-easy/{page}: audience is 'young people' or 'family'"
     for source in front_matter["sources"]:
         assert isinstance(source, dict) and source.get("title") and source.get("url"), f"docs/en-easy/{page}: a source without title or url"
+
+
+def test_no_easy_read_page_is_marked_checked_by_readers_yet():
+    """Nobody with a learning disability has checked these pages (issue 12): saying otherwise would be untrue."""
+    checked = [page for page in PAGES if read_page(EASY / page)[0].get("checked_by_readers") != "not yet"]
+    assert checked == []
 
 
 def test_easy_read_titles_are_unique():
@@ -234,7 +210,18 @@ def test_easy_read_page_is_written_once_its_english_page_is(page):
         assert not STUB.search(easy_body), f"docs/en-easy/{page} is still a stub, but its English page is written"
 
 
-# --- The Easy Read standard, page by page ---------------------------------------------------------
+@pytest.mark.parametrize("page", sorted(set(PAGES) - NO_SUPPORTER_LINK))
+def test_easy_read_page_links_its_standard_english_page_for_supporters(page):
+    """Easy Read keeps what a reader needs to act; the detail is one tap away, for a supporter."""
+    _, body = read_page(EASY / page)
+    english_url = "../../" + page[: -len(".md")] + "/"
+    links = [a.get("href", "") for a in render(body).find_all("a")]
+    assert any(href == english_url or href.startswith(english_url + "#") for href in links), (
+        f"docs/en-easy/{page}: no link to the standard English page ({english_url})"
+    )
+
+
+# --- Pictures ---------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -244,86 +231,167 @@ def test_every_point_starts_with_a_picture_that_has_alt_text_and_exists(page):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_no_sentence_is_over_15_words(page):
-    _, body = read_page(EASY / page)
-    assert long_sentences(body) == []
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_no_table_admonition_or_italics(page):
+def test_no_table_italics_or_box_other_than_words_to_know(page):
     _, body = read_page(EASY / page)
     soup = render(body)
     assert soup.find("table") is None, f"docs/en-easy/{page}: a table"
-    assert soup.find(class_="admonition") is None and not re.search(r"^(!!!|\?\?\?)", body, re.M), f"docs/en-easy/{page}: an admonition"
+    boxes = re.findall(r"^(?:!!!|\?\?\?\+?)\s*(\S+)(.*)$", body, re.M)
+    assert [box for box in boxes if box != ("words", ' "Words to know"')] == [], f"docs/en-easy/{page}: a box other than !!! words \"Words to know\""
+    assert len(boxes) <= 1, f"docs/en-easy/{page}: more than one Words to know box"
     assert [str(tag) for tag in soup.find_all(["em", "i"])] == [], f"docs/en-easy/{page}: italics"
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_picture_used_is_in_the_picture_list(page):
-    listed = yaml.safe_load(PICTURE_LIST.read_text(encoding="utf-8"))
-    _, body = read_page(EASY / page)
-    unlisted = sorted({name for name, _ in pictures_used(body, (EASY / page).parent) if name not in listed})
-    assert unlisted == [], f"docs/en-easy/{page}: pictures not in pictures.yml: {', '.join(unlisted)}"
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_every_picture_has_the_alt_text_of_the_picture_list(page):
+def test_every_picture_used_is_in_the_picture_list_with_its_alt_text(page):
     """The same picture means the same idea on every page, so it says the same thing to a screen reader."""
-    listed = yaml.safe_load(PICTURE_LIST.read_text(encoding="utf-8"))
+    listed = picture_list()
     _, body = read_page(EASY / page)
-    different = sorted(
-        f"{name}: {alt!r}, pictures.yml says {listed[name]['alt']!r}"
-        for name, alt in pictures_used(body, (EASY / page).parent)
-        if name in listed and alt != listed[name]["alt"]
-    )
+    used = pictures_used(body, (EASY / page).parent)
+    assert sorted({name for name, _ in used if name not in listed}) == [], f"docs/en-easy/{page}: pictures not in pictures.yml"
+    different = sorted(f"{name}: {alt!r}, pictures.yml says {listed[name]['alt']!r}" for name, alt in used if name in listed and alt != listed[name]["alt"])
     assert different == [], f"docs/en-easy/{page}: alt text differs from pictures.yml"
 
 
-def test_the_picture_list_is_complete_and_on_disk():
-    listed = yaml.safe_load(PICTURE_LIST.read_text(encoding="utf-8"))
+def test_the_picture_list_is_complete_and_every_picture_is_used():
+    listed = picture_list()
     assert isinstance(listed, dict) and listed
     for name, entry in listed.items():
         assert (PICTURES / name).is_file(), f"pictures.yml lists {name}, which is not in docs/assets/pictures/"
-        assert isinstance(entry, dict) and all(str(entry.get(key) or "").strip() for key in ("idea", "openmoji", "alt")), (
-            f"pictures.yml: {name} needs idea, openmoji and alt"
+        assert isinstance(entry, dict) and all(entry.get(key) not in (None, "", []) for key in PICTURE_FIELDS if key != "key"), (
+            f"pictures.yml: {name} needs {', '.join(PICTURE_FIELDS)}"
         )
+        assert entry["set"] in PICTURE_SETS, f"pictures.yml: {name} has set {entry['set']!r}"
+    for field in ("idea", "alt"):
+        values = [entry[field] for entry in listed.values()]
+        assert sorted(v for v in set(values) if values.count(v) > 1) == [], f"pictures.yml: the same {field} twice"
     on_disk = {p.name for p in PICTURES.glob("*.svg")} - {"logo.svg", "favicon.svg"}
     assert sorted(on_disk - set(listed)) == [], "pictures in docs/assets/pictures/ that pictures.yml does not list"
+    used = {name for page in PAGES for name, _ in pictures_used(read_page(EASY / page)[1], EASY)}
+    assert sorted(set(listed) - used) == [], "pictures no Easy Read page uses: delete them"
 
 
-def test_the_pictures_have_no_text_in_them():
+def test_the_key_ideas_have_their_own_pictures():
+    listed = picture_list()
+    keys = {name for name, entry in listed.items() if entry.get("key") is True}
+    assert KEY_IDEAS <= keys
+    assert listed["review-meeting.svg"]["set"] == "own" and listed["register.svg"]["set"] == "own"
+
+
+def test_the_pictures_are_mostly_mulberry_with_their_licence_and_have_no_text():
+    listed = picture_list()
+    sets = [entry["set"] for entry in listed.values()]
+    assert sets.count("mulberry") > len(sets) / 2
+    assert "Creative Commons Attribution-Share Alike" in MULBERRY_LICENCE.read_text(encoding="utf-8")
     with_text = [p.name for p in PICTURES.glob("*.svg") if "<text" in p.read_text(encoding="utf-8")]
     assert with_text == []
+
+
+def test_no_picture_says_the_opposite_of_its_idea():
+    """Review finding: a padlock for liberty, a red cross beside consent, a wheelchair helper for help."""
+    listed = picture_list()
+    alts = {entry["alt"].lower() for entry in listed.values()}
+    assert not {alt for alt in alts if "padlock" in alt or "wheelchair" in alt}
+    assert "cross" not in listed["consent.svg"]["alt"].lower()
+
+
+def test_the_about_page_credits_mulberry_and_openmoji_under_cc_by_sa():
+    _, body = read_page(EASY / "about.md")
+    assert "[Mulberry Symbols](https://mulberrysymbols.org)" in body
+    assert "[OpenMoji](https://openmoji.org)" in body
+    assert "https://creativecommons.org/licenses/by-sa/4.0/" in body
+
+
+def test_easy_read_has_no_abbreviations_file():
+    """Dotted underlines do not work on phones: Easy Read explains words on the page instead."""
+    assert not (ROOT / "includes" / "abbreviations" / "en-easy.md").exists()
 
 
 # --- Key facts, word for word --------------------------------------------------------------------
 
 
-def easy_text(page: str) -> str:
-    _, body = read_page(EASY / page)
-    return " ".join(plain_text(body))
+def test_home_page_leads_first_to_in_hospital_now_young_people_and_added_without_being_asked():
+    """Issue 11: the three people of the review find their next step on the first screen."""
+    _, body = read_page(EASY / "index.md")
+    links = [a.get("href") for a in render(body).find_all("a")]
+    assert links[:3] == ["in-hospital-now.md", "young-people.md", "dynamic-support-register.md#added-without-being-asked"]
 
 
-def test_easy_read_types_of_review_says_children_in_hospital_have_a_review_about_every_3_months():
-    assert re.search(r"about every 3 months", easy_text("types-of-review.md"))
+def test_get_help_now_has_call_buttons_for_999_111_and_the_crisis_line():
+    _, body = read_page(EASY / "get-help-now.md")
+    assert "[Call 999](tel:999){ .call-button }" in body
+    assert "[Call NHS 111](tel:111){ .call-button }" in body
+    assert re.search(r"\{\{\s*tel\.crisis\s*\}\}\{ \.call-button \}", body)
+    assert "choose the mental health option" in easy_text("get-help-now.md")
 
 
-def test_easy_read_four_questions_asks_the_four_questions():
+def test_where_to_get_help_has_call_buttons_and_the_helplines():
+    _, body = read_page(EASY / "where-to-get-help.md")
+    assert "[Call NHS 111](tel:111){ .call-button }" in body  # 999 is in the crisis banner and on Get help now
+    assert re.search(r"\{\{\s*tel\.icb\s*\}\}\{ \.call-button \}", body) and re.search(r"\{\{\s*tel\.crisis\s*\}\}\{ \.call-button \}", body)
+    for number in ("(tel:08001111)", "(sms:85258)", "(tel:116123)"):
+        assert number in body
+
+
+def test_in_hospital_now_names_the_advocate_the_tribunal_and_legal_aid():
+    _, body = read_page(EASY / "in-hospital-now.md")
+    assert "- **IMHA**: Independent Mental Health Advocate." in body  # in the Words to know box
+    text = easy_text("in-hospital-now.md")
+    assert "you can have a free advocate called an IMHA" in text
+    assert re.search(r"you can ask a tribunal", text)
+    assert "Legal aid pays for your lawyer. At the tribunal, it is free, whatever your family earns." in text
+
+
+def test_in_hospital_now_says_who_to_write_to_and_the_3_month_duty():
+    text = easy_text("in-hospital-now.md")
+    assert "If you are under 18, they write to NHS England." in text
+    assert "in hospital for 3 months" in text and "the council must check you are safe and well" in text
+    assert "CQC is short for Care Quality Commission" in text
+
+
+def test_young_people_gives_your_say_the_register_18_and_help_for_you():
+    text = easy_text("young-people.md")
+    assert "From 16, you decide if you have a CETR." in text
+    assert "You should only be put on the register if you give consent." in text
+    assert "You can change your mind at any time." in text
+    assert "you may still have a CETR" in text and "you usually have a Care and Treatment Review (CTR) instead" in text
+    assert "0800 1111" in text and "85258" in text
+
+
+def test_the_register_page_says_should_only_with_consent_and_added_without_being_asked():
+    text = easy_text("dynamic-support-register.md")
+    assert "You should only be put on the register with consent." in text
+    assert not re.search(r"(?<!should )only (?:be )?(?:put|added)[^.]*(?:consent|agree)", text.replace("should only be put", ""))
+    assert "Added without being asked?" in text
+    assert "From 16, you may have given consent yourself." in text
+
+
+def test_types_of_review_says_about_every_3_months_and_that_the_rule_is_old():
+    text = easy_text("types-of-review.md")
+    assert "about every 3 months" in text and "older NHS England rules" in text
+
+
+def test_four_questions_asks_the_four_questions_of_you():
     text = easy_text("four-questions.md")
-    questions = (
-        "Is the child safe?",
-        "Is the child getting good care and treatment?",
-        "What are the plans for the child's future?",
-        "Can the child get the care and treatment they need at home?",
-    )
-    for question in questions:
+    for question in (
+        "Are you safe?",
+        "Are you getting good care and treatment?",
+        "What are the plans for your future?",
+        "Can you get the care and treatment you need at home?",
+    ):
         assert question in text, f"four-questions.md does not ask {question!r}"
 
 
-def test_easy_read_get_help_now_gives_999_111_and_the_local_crisis_line():
-    _, body = read_page(EASY / "get-help-now.md")
-    assert "999" in body and "111" in body and re.search(r"\{\{\s*tel\.crisis\s*\}\}", body)
+def test_consent_and_capacity_says_a_young_person_of_16_decides_unless_they_lack_capacity():
+    text = easy_text("consent-and-capacity.md")
+    assert "If you are 16 or older, the law says you can decide." in text
+    assert "unless it is shown you do not have capacity" in text
 
 
-def test_easy_read_consent_and_capacity_says_a_young_person_of_16_decides_for_themselves():
-    assert re.search(r"16 or older", easy_text("consent-and-capacity.md"))
+def test_ask_for_a_review_letter_is_addressed_to_nhs_england_in_hospital():
+    _, body = read_page(EASY / "ask-for-a-review.md")
+    letter = FENCED_BLOCK.search(body)
+    assert letter and "NHS England" in letter.group(0) and "ICB" in letter.group(0)
+
+
+def test_accessibility_says_no_page_has_been_checked_by_readers_yet():
+    assert "No Easy Read page has been checked by readers with a learning disability yet." in easy_text("accessibility.md")

@@ -1,0 +1,499 @@
+"""Easy Read rules (docs/en-easy/): short points with a picture each, short pages, hard words and
+abbreviations explained on the page, one picture for one idea (docs/assets/pictures/pictures.yml),
+and pages for young people that talk to them.
+
+Counts use the text a reader sees: a token such as {{ tel.icb }} counts as the value local.yml
+gives it ("01632 960001" is 2 words), not as one placeholder word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from scripts import easy_read_status, local_settings
+from scripts.checker.load import DATA, _parse
+from scripts.yaml_errors import yaml_problem
+from scripts.checker.markdown import IMAGE, TOKEN, Block, Unit, plain, words
+from scripts.checker.model import ERROR, Finding, Page, Site
+
+# The numbers are [tool.cetr-check]'s in pyproject.toml (scripts/checker/thresholds.py).
+# Lines the site's template adds at the top of every Easy Read page (overrides/partials/strings.html,
+# easy.read_with and easy.for_families): they are read, so they count towards the page's words.
+# tests/checker/test_easy_read.py checks that these numbers match the template.
+READ_WITH_WORDS = 11
+FOR_FAMILIES_WORDS = 5
+
+AUDIENCES = ("young people", "family")
+PICTURE_SETS = ("mulberry", "openmoji", "own")
+PICTURE_FIELDS = ("idea", "alt", "words", "key", "set", "source")
+HARD_WORDS_FILE = DATA / "easy-read-hard-words.yml"
+ABBREVIATIONS_FILE = DATA / "easy-read-abbreviations.yml"
+
+RULES = {
+    "easy-read/sentence-too-long": (ERROR, "an Easy Read sentence over `easy-read-sentence-words` (15) words, counted with the values of local.yml filled in"),
+    "easy-read/too-many-sentences": (ERROR, "a point (a paragraph or list item) of more than `easy-read-point-sentences` (2) sentences"),
+    "easy-read/point-without-picture": (ERROR, "a paragraph or list item that does not start with a picture (the Words to know box needs none)"),
+    "easy-read/table": (ERROR, "a table on an Easy Read page"),
+    "easy-read/page-too-long": (ERROR, "a page of more than `easy-read-page-words` (400) words of reading text (the sources list not counted)"),
+    "easy-read/set-too-long": (ERROR, "all Easy Read pages together have more than `easy-read-set-words` (4,500) words of reading text"),
+    "easy-read/hard-word": (ERROR, "a word of data/easy-read-hard-words.yml used without an explanation on the same page"),
+    "easy-read/abbreviation": (ERROR, "an abbreviation (2 or more capitals) not spelt out on the same page"),
+    "easy-read/the-child": (ERROR, "'the child' on a page with audience: young people"),
+    "easy-read/unknown-picture": (ERROR, "a picture that is not in docs/assets/pictures/pictures.yml"),
+    "easy-read/wrong-alt": (ERROR, "a picture whose alt text is not the one pictures.yml gives it"),
+    "easy-read/key-idea-picture": (ERROR, "a point whose first sentence names one key idea but shows another picture"),
+    "easy-read/invalid-pictures": (ERROR, "pictures.yml is not valid"),
+    "easy-read/invalid-data": (ERROR, "a data file of these rules (data/easy-read-*.yml) is broken"),
+}
+
+STARTS_WITH_PICTURE = re.compile(r"^\s*" + IMAGE.pattern)
+WORDS_BOX = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*words\b")
+WORDS_ENTRY = re.compile(r"^\*\*(?P<term>[^*]+?)\*\*")
+THE_CHILD = re.compile(r"\bthe child\b", re.IGNORECASE)
+# Abbreviations: 2 or more capitals, with & or (E) inside: ICB, A&E, C(E)TR, and CETRs.
+ABBREVIATION = re.compile(r"(?<![\w&])[A-Z][A-Z&()]*[A-Z](?=s\b|’s\b|'s\b|[^\w&]|$)")
+SPELT_OUT_BY_SENTENCE = r"\b{}s?\b\)?,?\s+(?:means|is short for|stands for)\b"
+SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "&"}
+NAME_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|&")
+
+
+# --- Data ---------------------------------------------------------------------------------------
+
+@dataclass
+class Picture:
+    name: str
+    idea: str
+    alt: str
+    words: list[str]
+    key: bool
+    line: int
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return _word_pattern(self.words)
+
+
+@dataclass
+class HardWord:
+    word: str
+    forms: re.Pattern
+    only_with: re.Pattern | None
+
+
+@dataclass
+class Data:
+    pictures: dict[str, Picture] | None = None  # None when pictures.yml is missing or broken
+    hard_words: list[HardWord] = field(default_factory=list)
+    allowed: set[str] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _word_pattern(forms: list[str]) -> re.Pattern:
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&])(?:{alternatives})(?:s|es)?(?![\w&])", re.IGNORECASE)
+
+
+def _read(path: Path, rel: str, rule: str) -> tuple[object, object, list[Finding]]:
+    """(node, data, findings) of a YAML file; a broken file is a finding, never a traceback."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, None, [Finding(rel, 1, rule, "the file does not exist")]
+    except (OSError, UnicodeDecodeError):
+        return None, None, [Finding(rel, 1, rule, "the file cannot be read as UTF-8 text")]
+    try:
+        node, data = _parse(text)
+    except yaml.YAMLError as error:
+        line, reason = yaml_problem(error)
+        return None, None, [Finding(rel, line, rule, f"not valid YAML: {reason}")]
+    return node, data, []
+
+
+def _text_list(value) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)
+
+
+def load_pictures(path: Path, rel: str) -> tuple[dict[str, Picture] | None, list[Finding]]:
+    rule = "easy-read/invalid-pictures"
+    node, data, findings = _read(path, rel, rule)
+    if findings:
+        return None, findings
+    if not isinstance(data, dict) or not data:
+        return None, [Finding(rel, 1, rule, "pictures.yml must list the pictures by file name: 'NAME.svg: {idea: ..., alt: ..., words: [...], key: false, set: mulberry, source: ...}'")]
+    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    pictures, by_word = {}, {}
+    for name, entry in data.items():
+        name = str(name)
+        line = lines.get(name, 1)
+        problem = None
+        if not re.fullmatch(r"[\w-]+\.svg", name):
+            problem = f"'{name}' is not a picture file name such as hospital.svg"
+        elif not isinstance(entry, dict):
+            problem = f"'{name}' needs the fields {', '.join(PICTURE_FIELDS)}"
+        elif [f for f in entry if f not in PICTURE_FIELDS]:
+            extra = next(str(f) for f in entry if f not in PICTURE_FIELDS)
+            problem = f"'{name}' has the field '{extra}', which is not one of {', '.join(PICTURE_FIELDS)}"
+        elif [f for f in PICTURE_FIELDS if f not in entry]:
+            problem = f"'{name}' needs the field '{next(f for f in PICTURE_FIELDS if f not in entry)}'"
+        elif not all(isinstance(entry[f], str) and entry[f].strip() for f in ("idea", "alt", "source")):
+            problem = f"'{name}': idea, alt and source must each be text"
+        elif not isinstance(entry["words"], list) or (entry["words"] and not _text_list(entry["words"])):
+            problem = f"'{name}': words must be a list of words, such as [hospital, ward]"
+        elif not isinstance(entry["key"], bool):
+            problem = f"'{name}': key must be true or false"
+        elif entry["key"] and not entry["words"]:
+            problem = f"'{name}' is a key idea, so it needs the words that name it (words: [...])"
+        elif entry["set"] not in PICTURE_SETS:
+            problem = f"'{name}': set must be {', '.join(PICTURE_SETS)}, not '{entry['set']}'"
+        if problem:
+            findings.append(Finding(rel, line, rule, problem))
+            pictures[name] = Picture(name, "", "", [], False, line)  # known, so pages using it are not flagged too
+            continue
+        picture = Picture(name, entry["idea"], entry["alt"], list(entry["words"]), entry["key"], line)
+        pictures[name] = picture
+        if picture.key:
+            for word in picture.words:
+                other = by_word.setdefault(word.casefold(), name)
+                if other != name:
+                    findings.append(Finding(rel, line, rule, f"the word '{word}' names the key ideas of both {other} and {name}: give each idea its own words"))
+    return pictures, findings
+
+
+def load_hard_words(path: Path = HARD_WORDS_FILE) -> tuple[list[HardWord], list[Finding]]:
+    rel = "scripts/checker/data/" + path.name
+    node, data, findings = _read(path, rel, "easy-read/invalid-data")
+    if findings:
+        return [], findings
+    hard_words = []
+    for index, entry in enumerate(data if isinstance(data, list) else [None]):
+        line = node.value[index].start_mark.line + 1 if isinstance(data, list) else 1
+        if not isinstance(entry, dict) or not isinstance(entry.get("word"), str) \
+                or not _text_list(entry.get("forms", [entry.get("word")])) or not _text_list(entry.get("only_with", ["-"])):
+            findings.append(Finding(rel, line, "easy-read/invalid-data", "each entry needs 'word' (text), and 'forms' and 'only_with' are lists of words: see the comment at the top"))
+            continue
+        only_with = entry.get("only_with")
+        hard_words.append(HardWord(entry["word"], _word_pattern(entry.get("forms", [entry["word"]])), _word_pattern(only_with) if only_with else None))
+    return hard_words, findings
+
+
+def load_allowed(path: Path = ABBREVIATIONS_FILE) -> tuple[set[str], list[Finding]]:
+    rel = "scripts/checker/data/" + path.name
+    _, data, findings = _read(path, rel, "easy-read/invalid-data")
+    if findings:
+        return set(), findings
+    if not isinstance(data, dict) or not _text_list(data.get("allowed")):
+        return set(), [Finding(rel, 1, "easy-read/invalid-data", "the file needs 'allowed:', a list of abbreviations such as NHS")]
+    return {_letters(item) for item in data["allowed"]}, []
+
+
+def _docs(site: Site) -> str:
+    """docs_dir, relative to the root (the folder above the Easy Read version's folder)."""
+    easy = next(page for page in site.pages if page.easy_read)
+    return easy.rel[: -len(f"/{easy.version}/{easy.name}")]
+
+
+def data(site: Site) -> Data:
+    """The pictures and word lists, read once per run (cached on the site)."""
+    cached = site.__dict__.get("_easy_read_data")
+    if cached is None:
+        cached = Data()
+        easy = [page for page in site.pages if page.easy_read]
+        if easy:
+            docs = _docs(site)
+            cached.pictures, problems = load_pictures(site.root / docs / "assets/pictures/pictures.yml", f"{docs}/assets/pictures/pictures.yml")
+            cached.findings += problems
+            cached.hard_words, problems = load_hard_words()
+            cached.findings += problems
+            cached.allowed, problems = load_allowed()
+            cached.findings += problems
+        site.__dict__["_easy_read_data"] = cached
+    return cached
+
+
+# --- Reading a page -----------------------------------------------------------------------------
+
+def fill(text: str, site: Site) -> str:
+    """text with each token replaced by the Markdown it becomes in an Easy Read page."""
+    version = next(v.code for v in site.versions if v.easy_read)
+
+    def value(match: re.Match) -> str:
+        try:
+            return local_settings.render_token(site.settings, match["expr"], version) if site.settings else " Token "
+        except local_settings.TokenError:
+            return " Token "  # settings/unknown-token says what is wrong
+    return TOKEN.sub(value, text)
+
+
+@dataclass
+class Part:
+    """A piece of reading text: a heading, a point, an entry of the Words to know box, a title, a letter."""
+
+    kind: str  # heading, point, entry, title, code (a letter), listed (pages not checked), table
+    block: Block
+    unit: Unit | None = None  # points and entries
+    text: str = ""  # the plain text (headings, titles, code)
+    term: str = ""  # entries: the word the entry explains
+
+    @property
+    def line(self) -> int:
+        return self.block.line
+
+    def pieces(self) -> list[tuple[int, str]]:
+        """(line, text) of each sentence or heading, in reading order."""
+        if self.unit is not None:
+            return self.unit.sentences()
+        return [(self.line, self.text)] if self.text else []
+
+    def word_count(self) -> int:
+        if self.unit is not None:
+            return sum(len(words(text)) for _, text in self.unit.pieces)
+        return len(words(self.text))
+
+
+def parts(page: Page, site: Site) -> list[Part]:
+    cached = page.__dict__.get("_easy_read_parts")
+    if cached is not None:
+        return cached
+    raw = page.text.split("\n")
+    result, in_box = [], False
+    for block in page.blocks:
+        first_raw = raw[block.line - 1] if 0 < block.line <= len(raw) else ""
+        indented = first_raw.startswith(("    ", "\t"))
+        if block.kind == "admonition":
+            in_box = bool(WORDS_BOX.match(first_raw))
+            title = block.info.strip().strip("\"'")
+            result.append(Part("title", block, text=plain(fill(title, site))))
+            continue
+        if not indented:
+            in_box = False
+        if block.kind == "heading":
+            result.append(Part("heading", block, text=plain(fill(block.text, site))))
+        elif block.kind in ("paragraph", "item"):
+            unit = Unit(block.kind, block.line, [(line, plain(fill(text, site))) for line, text in block.lines])
+            if not any(text for _, text in unit.pieces):
+                continue
+            entry = WORDS_ENTRY.match(block.lines[0][1]) if in_box else None
+            result.append(Part("entry" if in_box else "point", block, unit, term=entry["term"].strip() if entry else ""))
+        elif block.kind == "code":
+            inner = [text for _, text in block.lines[1:-1] if not block.unclosed] or [text for _, text in block.lines[1:]]
+            result.append(Part("code", block, text=fill("\n".join(inner), site)))
+        elif block.kind == "html" and block.text.strip() == easy_read_status.MARKER:
+            # the build puts the list of pages readers have not checked here: it is read too
+            listed = easy_read_status.markdown_list(site.root / _docs(site), site.versions, page.version)
+            result.append(Part("listed", block, text=plain(re.sub(r"^- ", "", listed, flags=re.M))))
+        elif block.kind == "table":
+            cells = " ".join(plain(fill(text, site)) for _, text in block.lines if not re.match(r"^\s*\|?[\s:|-]+$", text))
+            result.append(Part("table", block, text=cells.replace("|", " ")))
+    page.__dict__["_easy_read_parts"] = result
+    return result
+
+
+def page_words(page: Page, site: Site) -> int:
+    """Words of reading text, with the lines the template adds at the top of the page."""
+    count = sum(part.word_count() for part in parts(page, site)) + READ_WITH_WORDS
+    if (page.front_matter or {}).get("audience") == "family":
+        count += FOR_FAMILIES_WORDS
+    return count
+
+
+def _short(sentence: str, size: int = 60) -> str:
+    return sentence if len(sentence) <= size else sentence[: size - 1].rstrip() + "…"
+
+
+def _letters(abbreviation: str) -> str:
+    return re.sub(r"[^A-Z&]", "", abbreviation.upper())
+
+
+# --- The rules ----------------------------------------------------------------------------------
+
+def sentence_length(page: Page, site: Site) -> Iterable[Finding]:
+    for part in parts(page, site):
+        if part.kind in ("point", "entry"):
+            for line, sentence in part.pieces():
+                count = len(words(sentence))
+                if count > site.thresholds["easy-read-sentence-words"]:
+                    yield Finding(page.rel, line, "easy-read/sentence-too-long", f"sentence of {count} words (at most {site.thresholds['easy-read-sentence-words']}): '{_short(sentence)}'")
+
+
+def point_sentences(page: Page, site: Site) -> Iterable[Finding]:
+    for part in parts(page, site):
+        if part.kind in ("point", "entry"):
+            count = len(part.pieces())
+            if count > site.thresholds["easy-read-point-sentences"]:
+                yield Finding(page.rel, part.line, "easy-read/too-many-sentences",
+                              f"a point of {count} sentences (at most {site.thresholds['easy-read-point-sentences']}): make one point for each idea, each with its picture")
+
+
+def point_pictures(page: Page, site: Site) -> Iterable[Finding]:
+    for part in parts(page, site):
+        if part.kind == "point" and not STARTS_WITH_PICTURE.match(part.block.lines[0][1]):
+            kind = "list item" if part.block.kind == "item" else "paragraph"
+            yield Finding(page.rel, part.line, "easy-read/point-without-picture",
+                          f"this {kind} does not start with a picture: start it with ![what it shows](../assets/pictures/<picture>.svg)")
+
+
+def tables(page: Page, site: Site) -> Iterable[Finding]:
+    for block in page.blocks:
+        if block.kind == "table":
+            yield Finding(page.rel, block.line, "easy-read/table", "Easy Read pages have no tables: use a list of points with pictures")
+
+
+def page_length(page: Page, site: Site) -> Iterable[Finding]:
+    count = page_words(page, site)
+    if count > site.thresholds["easy-read-page-words"]:
+        yield Finding(page.rel, page.body_line, "easy-read/page-too-long",
+                      f"the page has {count:,} words of reading text (at most {site.thresholds['easy-read-page-words']}, with the line the site adds at the top): "
+                      "keep what a reader needs to act, and link to the English page for detail")
+
+
+def _reading(page: Page, site: Site) -> list[tuple[int, str, Part]]:
+    """(line, text, part) of every heading, title and sentence of the page, in order."""
+    return [(line, text, part) for part in parts(page, site) if part.kind not in ("code", "listed") for line, text in part.pieces()]
+
+
+def _explained_terms(page: Page, site: Site) -> list[str]:
+    return [part.term for part in parts(page, site) if part.kind == "entry" and part.term]
+
+
+def hard_words(page: Page, site: Site) -> Iterable[Finding]:
+    reading = _reading(page, site)
+    terms = _explained_terms(page, site)
+    for hard in data(site).hard_words:
+        if any(hard.forms.fullmatch(term) for term in terms):
+            continue
+        explained = re.compile(rf"(?:{hard.forms.pattern})\s+(?:means|is|are)\b", re.IGNORECASE)
+        if any(explained.search(text) for _, text, _ in reading):
+            continue
+        for line, text, part in reading:
+            context = " ".join(t for _, t in part.unit.pieces) if part.unit else text
+            if hard.forms.search(text) and (hard.only_with is None or hard.only_with.search(context)):
+                yield Finding(page.rel, line, "easy-read/hard-word",
+                              f"'{hard.word}' is a hard word: explain it on this page, in the Words to know box (- **{hard.word}**: ...) or in a sentence ('{hard.word.capitalize()} means ...')")
+                break
+
+
+def _capital_runs(texts: Iterable[str]) -> list[str]:
+    """Initials of each run of capitalised words: 'Care, Education and Treatment Review' -> CETR."""
+    runs, current = [], ""
+    for text in texts:
+        for match in re.finditer(r"[A-Za-z][A-Za-z’'-]*|&|[.!?;:()]", text):
+            word = match.group(0)
+            if word[0].isupper() and not (len(word) > 1 and word.isupper()):
+                current += word[0]
+            elif word.lower() in SMALL_WORDS:
+                continue
+            else:
+                if current:
+                    runs.append(current)
+                current = ""
+        if current:
+            runs.append(current)
+        current = ""
+    return runs
+
+
+def abbreviations(page: Page, site: Site) -> Iterable[Finding]:
+    reading = _reading(page, site)
+    allowed = data(site).allowed
+    spelt_out = {_letters(term) for term in _explained_terms(page, site)}
+    runs = _capital_runs(text for _, text, _ in reading)
+    seen = set()
+    for line, text, _ in reading:
+        for match in ABBREVIATION.finditer(text):
+            letters = _letters(match.group(0))
+            if letters in seen or letters in allowed or letters in spelt_out:
+                continue
+            seen.add(letters)
+            initials = letters.replace("&", "")
+            by_sentence = re.compile(SPELT_OUT_BY_SENTENCE.format(re.escape(match.group(0))))
+            if any(initials in run for run in runs) or any(by_sentence.search(t) for _, t, _ in reading):
+                continue
+            yield Finding(page.rel, line, "easy-read/abbreviation",
+                          f"'{match.group(0)}' is not spelt out on this page: write its words once, as in 'Integrated Care Board (ICB)', "
+                          f"or explain it in the Words to know box (- **{match.group(0)}**: ...)")
+
+
+def the_child(page: Page, site: Site) -> Iterable[Finding]:
+    if (page.front_matter or {}).get("audience") != "young people":
+        return
+    for line, text, _ in _reading(page, site):
+        for _ in THE_CHILD.finditer(text):
+            yield Finding(page.rel, line, "easy-read/the-child",
+                          "'the child' on a page for young people: talk to the reader ('you'), or say 'the young person'")
+
+
+def pictures(page: Page, site: Site) -> Iterable[Finding]:
+    registry = data(site).pictures
+    if registry is None:
+        return  # easy-read/invalid-pictures says why
+    for part in parts(page, site):
+        if part.kind not in ("point", "entry"):
+            continue
+        for line, text in part.block.lines:
+            for image in IMAGE.finditer(text):
+                target, alt = image["target"], " ".join(image["alt"].split())
+                name = target.rsplit("/", 1)[-1]
+                picture = registry.get(name) if "assets/pictures/" in target else None
+                if picture is None:
+                    yield Finding(page.rel, line, "easy-read/unknown-picture",
+                                  f"'{target}' is not in docs/assets/pictures/pictures.yml: use a picture from there (../assets/pictures/NAME.svg), or add this one with its idea and alt text")
+                elif picture.alt and alt.rstrip(".").casefold() != picture.alt.rstrip(".").casefold():
+                    yield Finding(page.rel, line, "easy-read/wrong-alt",
+                                  f"{name} has the alt text '{alt}', but it stands for '{picture.idea}': write '{picture.alt}', or use the picture whose meaning this is")
+
+
+def key_ideas(page: Page, site: Site) -> Iterable[Finding]:
+    registry = data(site).pictures
+    if registry is None:
+        return
+    keys = [picture for picture in registry.values() if picture.key]
+    for part in parts(page, site):
+        if part.kind != "point":
+            continue
+        start = STARTS_WITH_PICTURE.match(part.block.lines[0][1])
+        first = part.pieces()[:1]
+        if not start or not first:
+            continue
+        named = [picture for picture in keys if picture.pattern.search(first[0][1])]
+        shown = start["target"].rsplit("/", 1)[-1]
+        if len(named) == 1 and named[0].name != shown:
+            idea = named[0]
+            yield Finding(page.rel, part.line, "easy-read/key-idea-picture",
+                          f"this point is about '{idea.idea}' but shows {shown}: use {idea.name}, the picture of this idea on every page")
+
+
+PAGE_CHECKS = [sentence_length, point_sentences, point_pictures, tables, page_length, hard_words, abbreviations, the_child, pictures, key_ideas]
+
+
+def check_page(page: Page, site: Site) -> Iterable[Finding]:
+    if not page.easy_read or site.thresholds is None:
+        return  # a broken [tool.cetr-check]: config/invalid-thresholds says how
+    for rule in PAGE_CHECKS:
+        yield from rule(page, site)
+
+
+def data_files(site: Site) -> Iterable[Finding]:
+    yield from data(site).findings
+
+
+def set_length(site: Site) -> Iterable[Finding]:
+    """Each Easy Read version on its own: a reader reads one version's pages."""
+    if site.thresholds is None:
+        return
+    limit = site.thresholds["easy-read-set-words"]
+    for version in site.versions:
+        easy = [page for page in site.pages if page.version == version.code and page.easy_read and page.loaded]
+        total = sum(page_words(page, site) for page in easy)
+        if easy and total > limit:
+            folder = easy[0].rel.rsplit("/", 1)[0]
+            yield Finding(folder, 1, "easy-read/set-too-long",
+                          f"the {len(easy)} Easy Read pages have {total:,} words of reading text together (at most {limit:,}): shorten the longest pages first")
+
+
+PAGE_RULES = [check_page]
+SITE_RULES = [data_files, set_length]
