@@ -18,7 +18,8 @@
   var script = document.currentScript;
   var root = document.documentElement;
   var config = JSON.parse(document.getElementById("__config").textContent);
-  var started = false;
+  var requested = false; // the bundle is on its way
+  var started = false;   // the bundle runs: Material's own code takes over from here
 
   root.classList.remove("no-js");
   root.classList.add("js");
@@ -26,11 +27,8 @@
   /* Material starts on DOMContentLoaded, which has fired long before a reader opens search. Its
      listener is caught while the bundle runs, then called at once: no other listener runs twice. */
   function startMaterial() {
-    if (started) return;
-    started = true;
-    Array.prototype.forEach.call(document.querySelectorAll("[data-cetr-copy]"), function (nav) {
-      nav.remove(); // Material adds its own copy buttons
-    });
+    if (requested) return;
+    requested = true;
     var add = document.addEventListener;
     var waiting = [];
     document.addEventListener = function (type, listener) {
@@ -41,6 +39,10 @@
     bundle.src = script.getAttribute("data-bundle");
     bundle.onload = bundle.onerror = function () {
       document.addEventListener = add;
+      started = true;
+      Array.prototype.forEach.call(document.querySelectorAll("[data-cetr-copy]"), function (nav) {
+        nav.remove(); // Material adds its own copy buttons
+      });
       fitSidebars(); // hands the sidebars' height back to Material
       waiting.forEach(function (listener) { listener.call(document, new Event("DOMContentLoaded")); });
     };
