@@ -44,7 +44,7 @@ def mkdocs_build(site_dir: Path, project: Path = PROJECT_ROOT, *, config_file: P
 
 # What a copy of the project leaves out: the venv, git, node tools, and built output at the top.
 _NOT_COPIED_ANYWHERE = shutil.ignore_patterns(".venv", ".git", "node_modules", "__pycache__")
-_NOT_COPIED_AT_TOP = ("site", "site-offline", "screenshots", "benchmark-results")
+_NOT_COPIED_AT_TOP = ("site", "site-offline", "site-export", "export", "screenshots", "benchmark-results")
 
 
 def copy_project(target: Path, project: Path = PROJECT_ROOT) -> Path:

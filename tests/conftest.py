@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -33,9 +34,18 @@ def page_output(version: str, page: str) -> str:
     return OUTPUT_PREFIX[version] + html
 
 
-def copy_project(tmp_path: Path) -> Path:
-    """A throwaway copy of the project (without the venv, git and builds), to break one thing in."""
-    return mkdocs_copy_project(tmp_path / "project", ROOT)
+# The tests' own settings: the example values they expect, whatever a fork's local.yml holds.
+EXAMPLE_SETTINGS = ROOT / "tests/fixtures/settings/example.yml"
+# A fork's settings: real-looking values, no example left (for the tests of a publishing build).
+REAL_SETTINGS = ROOT / "tests/fixtures/settings/real.yml"
+
+
+def copy_project(tmp_path: Path, settings: Path = EXAMPLE_SETTINGS) -> Path:
+    """A throwaway copy of the project (without the venv, git and builds), to break one thing in,
+    with the tests' own settings as its local.yml."""
+    project = mkdocs_copy_project(tmp_path / "project", ROOT)
+    shutil.copy(settings, project / "local.yml")
+    return project
 
 
 def run_build(site_dir: Path, extra_env: dict | None = None, config: Path | None = None) -> subprocess.CompletedProcess:
@@ -44,9 +54,11 @@ def run_build(site_dir: Path, extra_env: dict | None = None, config: Path | None
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site, built once with --strict, as the tests' shared read-only copy."""
+    """The site, built once with --strict from a copy with the tests' own settings, as the tests'
+    shared read-only copy."""
+    project = copy_project(tmp_path_factory.mktemp("built"))
     site = tmp_path_factory.mktemp("site")
-    result = run_build(site)
+    result = run_build(site, config=project / "mkdocs.yml")
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site
 

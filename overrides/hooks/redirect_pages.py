@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 
 import _project  # noqa: F401  (the project root on sys.path: see _project.py)
 from scripts import site_versions
-from scripts.redirects_file import load_redirects
+from scripts.redirects_file import confinement_problems, load_redirects, output_path
 
 REDIRECTS = Path(_project.ROOT) / "redirects.yml"
 
@@ -41,35 +41,30 @@ PAGE = """<!doctype html>
 """
 
 
-def page_path(name: str, use_directory_urls: bool) -> str:
-    stem = name[:-3] if name.endswith(".md") else name
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")] + "index.html"
-    return f"{stem}/index.html" if use_directory_urls else f"{stem}.html"
-
-
 @event_priority(-300)  # after the i18n plugin has built every version
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return
     redirects, problems = load_redirects(REDIRECTS)
+    docs = Path(config.docs_dir)
+    site = Path(config.site_dir).resolve()
+    versions = site_versions.of_build(config)
+    pages = {version.code: {path.relative_to(docs / version.code).as_posix() for path in (docs / version.code).rglob("*.md")}
+             for version in versions}
+    # Every entry is checked before any file is written: a name could otherwise replace a page.
+    problems += confinement_problems(redirects, pages, config.use_directory_urls)
     if problems:
         raise PluginError("\n".join(f"redirects.yml:{p.line}: {p.rule}: {p.message}" for p in problems))
-    docs = Path(config.docs_dir)
-    site = Path(config.site_dir)
     for redirect in redirects.values():
-        old, new = redirect.old, redirect.new
-        for version in site_versions.of_build(config):
-            if not (docs / version.code / new).is_file():
-                raise PluginError(f"redirects.yml: '{old}' points to '{new}', which does not exist in docs/{version.code}/")
-            if (docs / version.code / old).is_file():
-                raise PluginError(f"redirects.yml: '{old}' still exists in docs/{version.code}/: remove the page or the redirect")
-            source = version.prefix + page_path(old, config.use_directory_urls)
-            target = version.prefix + page_path(new, config.use_directory_urls)
+        for version in versions:
+            source = version.prefix + output_path(redirect.old, config.use_directory_urls)
+            target = version.prefix + output_path(redirect.new, config.use_directory_urls)
             url = posixpath.relpath(target, posixpath.dirname(source))
             if config.use_directory_urls and url.endswith("index.html"):
                 url = url[: -len("index.html")] or "./"
-            out = site / source
+            out = (site / source).resolve()
+            if not out.is_relative_to(site):  # confinement_problems has refused this already
+                raise PluginError(f"redirects.yml:{redirect.line}: redirects/bad-name: '{redirect.old}' leads outside the site")
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(
                 PAGE.format(lang=version.html_lang, title=html.escape(version.strings["redirect.title"]),

@@ -3,6 +3,7 @@
 One pass, one direction (see CONTRIBUTING.md, "Rules of the checker"):
   load.py      reads every file once into Page and Site objects; the only place that reads files
   <family>.py  the rules, plain functions page/site -> findings: front_matter, versions, structure,
-               readability, terms, settings, links
+               readability, terms, settings, redirects, safety, links (links in the Markdown on every
+               run; --links builds the site and checks it over http)
   cli.py       main(argv) -> exit code: options, running the rules, the report
 """

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 import traceback
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from scripts.checker import easy_read, front_matter, readability, redirects, settings, structure, terms, versions
+from scripts.checker import easy_read, front_matter, links, readability, redirects, safety, settings, structure, terms, versions
 from scripts.checker.ignores import apply_ignores
 from scripts.checker.load import load_site
 from scripts.checker.registry import all_rules
 from scripts.checker.model import ERROR, WARNING, Finding, Site, parse_date
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-FAMILIES = [front_matter, versions, structure, readability, easy_read, terms, settings, redirects]
+FAMILIES = [front_matter, versions, structure, readability, easy_read, terms, settings, redirects, safety, links]
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -53,6 +54,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--external", action="store_true", help="with --links: check external links too (warnings)")
     p.add_argument("--publish", action="store_true", help="example values left in local.yml are errors")
     p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD", help="the date to check review dates against")
+    p.add_argument("--format", choices=("plain", "github"), default="plain",
+                   help="plain: path:line: rule: message (default); github: GitHub Actions annotations, "
+                        "so each problem shows on its line of the file in GitHub's web pages")
     return p
 
 
@@ -66,6 +70,56 @@ def run_rules(site: Site) -> list[Finding]:
         for rule in getattr(family, "SITE_RULES", []):
             findings.extend(rule(site))
     return findings
+
+
+def _annotation_property(value: str) -> str:
+    # GitHub's workflow commands: a property value escapes % CR LF : and , (and the data % CR LF).
+    return _annotation_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_annotation(finding: Finding) -> str:
+    """One finding as a GitHub Actions annotation: ::error file=…,line=…,title=rule::message."""
+    level = "warning" if finding.severity == WARNING else "error"
+    return (f"::{level} file={_annotation_property(finding.path)},line={finding.line},"
+            f"title={_annotation_property(finding.rule)}::{_annotation_data(finding.message)}")
+
+
+# GitHub shows 10 error and 10 warning annotations a step and drops the rest silently
+# (actions/toolkit, docs/problem-matchers.md): the 10th says how many more there are.
+ANNOTATIONS_PER_KIND = 10
+
+
+def github_lines(findings: list[Finding]) -> list[str]:
+    """The findings for a GitHub Actions log: annotations up to GitHub's limit, then plain lines."""
+    total = {severity: sum(1 for f in findings if f.severity == severity) for severity in (ERROR, WARNING)}
+    shown = {ERROR: 0, WARNING: 0}
+    lines = []
+    for finding in findings:
+        if total[finding.severity] <= ANNOTATIONS_PER_KIND or shown[finding.severity] < ANNOTATIONS_PER_KIND - 1:
+            lines.append(github_annotation(finding))
+        elif shown[finding.severity] == ANNOTATIONS_PER_KIND - 1:
+            more = total[finding.severity] - shown[finding.severity]
+            kind = "problems" if finding.severity == ERROR else "warnings"
+            level = "warning" if finding.severity == WARNING else "error"
+            lines.append(f"::{level} title={more} more {kind}::GitHub shows only {ANNOTATIONS_PER_KIND} {kind} here: "
+                         f"these {more} are in the log of this step and on the run's summary page")
+            lines.append(str(finding))
+        else:
+            lines.append(str(finding))
+        shown[finding.severity] += 1
+    return lines
+
+
+def step_summary(findings: list[Finding]) -> str:
+    """Every finding as Markdown for the run's summary page ($GITHUB_STEP_SUMMARY)."""
+    lines = [f"### The checker: {summary(findings)}", ""]
+    for finding in findings:
+        lines.append(f"- `{finding.path}:{finding.line}` {finding.rule}: {finding.message.replace('`', chr(39))}")
+    return "\n".join(lines) + "\n"
 
 
 def summary(findings: Iterable[Finding]) -> str:
@@ -86,10 +140,8 @@ def check(options: argparse.Namespace) -> tuple[list[Finding], list[str]]:
     if options.readability:
         report += readability.report(site)
     if options.links:
-        from scripts.checker import links
-
         link_findings, link_report = links.check_links(site, external=options.external)
-        findings += link_findings
+        findings = links.merge(findings, link_findings)
         report += link_report
     rules = all_rules()
     findings = apply_ignores(site, findings, rules)
@@ -124,8 +176,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = []
     for line in report:
         print(line)
-    for finding in findings:
-        print(finding)
+    if options.format == "github":
+        for line in github_lines(findings):
+            print(line)
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file and findings:
+            with open(summary_file, "a", encoding="utf-8") as file:
+                file.write(step_summary(findings))
+    else:
+        for finding in findings:
+            print(finding)
     print(summary(findings))
     failing = any(f.severity == ERROR or options.strict for f in findings)
     return EXIT_FINDINGS if failing else EXIT_OK

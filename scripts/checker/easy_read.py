@@ -222,6 +222,10 @@ def fill(text: str, site: Site) -> str:
     version = next(v.code for v in site.versions if v.easy_read)
 
     def value(match: re.Match) -> str:
+        if " ".join(match["expr"].split()) in local_settings.BLOCK_TOKENS:
+            # A block (one section per council) stands on its own lines in the built page, with its
+            # own headings and lists; its labels are not part of the point around the token.
+            return ""
         try:
             return local_settings.render_token(site.settings, match["expr"], version) if site.settings else " Token "
         except local_settings.TokenError:

@@ -3,13 +3,14 @@ titles unique within a version. The fields are defined by scripts/schemas/front-
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from scripts.checker.model import Finding, Page, Site, parse_date
+from scripts.checker.model import WARNING, Finding, Page, Site, parse_date
 
 RULES = {
     "front-matter/missing": ("error", "no front matter box (`---` … `---`) at the top, or it never ends"),
@@ -20,7 +21,8 @@ RULES = {
     "front-matter/wrong-type": ("error", "a field of the wrong kind, for example a list where text belongs"),
     "front-matter/empty-field": ("error", "an empty title, description or list of sources"),
     "front-matter/bad-date": ("error", "a date that is not written 2026-11-23, or is not in the calendar (2026-02-30)"),
-    "front-matter/review-overdue": ("error", "`next_review` is in the past"),
+    "front-matter/review-due": ("warning", "`next_review` has passed, by up to 60 days; the page shows readers \"due for review\", and can still be published, so an urgent fix (a crisis number) is never held back"),
+    "front-matter/review-overdue": ("error", "`next_review` is more than 60 days past"),
     "front-matter/description-too-long": ("error", "a description over 160 characters"),
     "front-matter/invalid-value": ("error", "any other value the schema rejects (`scripts/schemas/front-matter.schema.json`), such as a source `url` that is not a web address"),
     "front-matter/duplicate-title": ("error", "two pages of the same version have the same title"),
@@ -107,11 +109,25 @@ def real_dates(page: Page) -> Iterable[Finding]:
             yield Finding(page.rel, page.field_line(*key_path), "front-matter/bad-date", f"'{_where(key_path)}' is not a real date: {value}")
 
 
+# An overdue page still goes out for this long (with "due for review" shown to readers), so that
+# an urgent fix, such as a crisis number, is never held back by a review nobody has had time for.
+REVIEW_GRACE_DAYS = 60
+
+
 def review_due(page: Page, site: Site) -> Iterable[Finding]:
     next_review = parse_date(page.front_matter.get("next_review"))
     if next_review and next_review < site.today:
-        yield Finding(page.rel, page.field_line("next_review"), "front-matter/review-overdue",
-                      f"next_review {next_review.isoformat()} is in the past: check the page against its sources, then set last_reviewed and a new next_review")
+        line = page.field_line("next_review")
+        late = (site.today - next_review).days
+        todo = "check the page against its sources, then set last_reviewed and a new next_review"
+        if late <= REVIEW_GRACE_DAYS:
+            until = (next_review + datetime.timedelta(days=REVIEW_GRACE_DAYS)).isoformat()
+            yield Finding(page.rel, line, "front-matter/review-due",
+                          f"next_review {next_review.isoformat()} has passed: readers see 'due for review'; {todo} "
+                          f"(after {until} this stops publishing)", WARNING)
+        else:
+            yield Finding(page.rel, line, "front-matter/review-overdue",
+                          f"next_review {next_review.isoformat()} is more than {REVIEW_GRACE_DAYS} days past: {todo}")
 
 
 def check_page(page: Page, site: Site) -> Iterable[Finding]:

@@ -25,6 +25,12 @@ from scripts.checker.model import WARNING, Finding, Site
 from scripts.mkdocs_build import executable, mkdocs_build
 
 RULES = {
+    # in the Markdown, on every run
+    "links/missing-page": ("error", "a link to a page that does not exist (`the-meeting.md`, or another version's address such as `../sv/`)"),
+    "links/missing-anchor": ("error", "a link to a `#section` that is not on the page it points to (a section's address is its heading in lower case, with hyphens, or the `{#id}` after it)"),
+    "links/missing-file": ("error", "a link or picture to a file under `docs/` that does not exist"),
+    "links/absolute-link": ("error", "a link that starts with `/`: it breaks when the site is published in a folder; write it relative"),
+    # in the built site, with --links
     "links/broken": ("error", "with `--links`: an internal link or `#anchor` that goes nowhere, on the page whose Markdown has it"),
     "links/build-failed": ("error", "with `--links`: `mkdocs build --strict` failed"),
     "links/linkchecker-failed": ("error", "with `--links`: linkchecker could not run"),
@@ -212,6 +218,8 @@ def run_linkchecker(site: Site, site_dir: Path, external: bool, work: Path) -> t
     command = [linkchecker, "--config", str(config), "--no-status", "--output", "csv", "--recursion-level", "-1"]
     if external:
         command += ["--check-extern", "--verbose"]  # --verbose: list the working external links too
+    from scripts.site_server import serve  # only --links needs a server
+
     # The server sends a LinkChecker header, so linkchecker does not throttle itself against it.
     from scripts.site_server import serve  # here: every run imports this module for its RULES
 
@@ -261,10 +269,13 @@ def parse_linkchecker(site: Site, output: str, base: str) -> tuple[list[Finding]
     return findings, report
 
 
-def _merge(findings: list[Finding], later: list[Finding]) -> list[Finding]:
+def merge(findings: list[Finding], later: list[Finding]) -> list[Finding]:
     """A broken link found by an earlier pass (clearer message) is not reported again."""
-    known = {(f.path, f.line) for f in findings if f.rule == "links/broken"}
+    known = {(f.path, f.line) for f in findings if f.rule in BROKEN_LINK_RULES}
     return findings + [f for f in later if f.rule != "links/broken" or (f.path, f.line) not in known]
+
+
+BROKEN_LINK_RULES = ("links/broken", "links/missing-page", "links/missing-anchor", "links/missing-file", "links/absolute-link")
 
 
 def check_links(site: Site, external: bool = False) -> tuple[list[Finding], list[str]]:
@@ -277,8 +288,140 @@ def check_links(site: Site, external: bool = False) -> tuple[list[Finding], list
         # checking it would only add noise, so the build's own findings come first.
         if findings or not (site_dir / "index.html").is_file():
             return findings, []
-        findings = _merge(findings, fast_pass(site, site_dir))
+        findings = merge(findings, fast_pass(site, site_dir))
         slow, report = run_linkchecker(site, site_dir, external, work)
-        return _merge(findings, slow), report
+        return merge(findings, slow), report
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+# --- Links in the Markdown, without a build (every run: about a second) -------------------------
+# The same links MkDocs validates (validation: in mkdocs.yml), reported at the Markdown file and line.
+# Anchors are computed as MkDocs' toc extension makes them: {#id} when given, else the slug of the
+# heading's words, with _1, _2 for a repeat.
+
+
+MD_LINK = re.compile(r"(?<!\\)!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(?P<target><[^>]*>|[^)\s]*)")
+MD_DEFINITION = re.compile(r"^\s{0,3}\[[^\]^]+\]:\s*(?P<target><[^>]*>|\S+)")
+HEADING_ID = re.compile(r"\s*\{\s*:?\s*(?:[^}]*\s)?#(?P<id>[\w-]+)[^}]*\}\s*$")
+ATTR_ID = re.compile(r"\{\s*:?[^}]*?#(?P<id>[\w-]+)[^}]*\}")
+HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*["']?(?P<id>[^"'\s>]+)""")
+
+
+def _heading_words(text: str) -> str:
+    from scripts.checker.markdown import INLINE_CODE, LINK
+
+    text = INLINE_CODE.sub(lambda m: m["code"], text)
+    text = LINK.sub(lambda m: m["text"], text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(re.sub(r"[*_]{1,3}|~~", "", text))
+
+
+def anchors(page) -> set[str]:
+    """Every #id a link may point to on this page (worked out once a page, kept on the page)."""
+    if "_anchors" not in page.__dict__:
+        page.__dict__["_anchors"] = _anchors(page)
+    return page.__dict__["_anchors"]
+
+
+def _anchors(page) -> set[str]:
+    from markdown.extensions.toc import slugify, unique
+
+    ids: set[str] = set()
+    for block in page.blocks:
+        if block.kind == "code":
+            continue
+        if block.kind == "heading":
+            text = block.lines[0][1]
+            explicit = HEADING_ID.search(text)
+            if explicit:
+                ids.add(explicit["id"])
+            else:
+                ids.add(unique(slugify(_heading_words(text), "-"), ids))
+            continue
+        for _, line in block.lines:
+            ids.update(match["id"] for match in ATTR_ID.finditer(line))
+            ids.update(match["id"] for match in HTML_ID.finditer(line))
+    return ids
+
+
+def _link_targets(page):
+    from scripts.checker.markdown import INLINE_CODE, mask
+
+    for block in page.blocks:
+        if block.kind == "code":
+            continue
+        for line, text in block.lines:
+            text = mask(text, INLINE_CODE)
+            for match in MD_LINK.finditer(text):
+                yield line, match["target"].strip("<>")
+            definition = MD_DEFINITION.match(text)
+            if definition:
+                yield line, definition["target"].strip("<>")
+
+
+def _page_for_output(site: Site, url_path: str):
+    """The page built at an address relative to the site root ('sv/what-is-a-cetr/'), or None."""
+    version, rest = site.versions.of_output(url_path)
+    rest = rest.strip("/")
+    for name in ((rest + ".md", rest + "/index.md") if rest else ("index.md",)):
+        found = site.page(version.code, name)
+        if found is not None:
+            return found
+    return None
+
+
+def _output_dir(page, site: Site) -> str:
+    """Where the page is built, relative to the site root: 'sv/what-is-a-cetr/' (directory URLs)."""
+    prefix = site.versions[page.version].prefix
+    stem = page.name[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return prefix + stem[: -len("index")]
+    return prefix + stem + "/"
+
+
+def _missing_translation(site: Site, page, resolved: str) -> bool:
+    """A link to a page of its own version that exists in English only."""
+    version, _, name = resolved.partition("/")
+    return version == page.version != site.english and site.page(site.english, name) is not None
+
+
+def markdown_links(page, site: Site) -> Iterable[Finding]:
+    docs_dir = page.rel.split("/", 1)[0]
+    in_docs = page.rel.split("/", 1)[1]  # en/what-is-a-cetr.md
+    for line, target in _link_targets(page):
+        if not target or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) or target.startswith("//") or "{{" in target:
+            continue  # another website, mailto:, tel:, or a token: not a page of this site
+        parts = urlsplit(target)
+        path, fragment = unquote(parts.path), unquote(parts.fragment)
+        if path.startswith("/"):
+            yield Finding(page.rel, line, "links/absolute-link",
+                          f"link '{target}' starts with /: it breaks when the site is published in a folder; write it relative, like '{path.lstrip('/')}'")
+            continue
+        if not path:
+            linked = page
+        elif path.endswith(".md"):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(in_docs), path))
+            linked = next((p for p in site.pages if p.rel == f"{docs_dir}/{resolved}"), None)
+            if linked is None and _missing_translation(site, page, resolved):
+                continue  # versions/missing-translation says so, on the English page
+            if linked is None:
+                yield Finding(page.rel, line, "links/missing-page", f"link '{target}': there is no page {docs_dir}/{resolved}")
+                continue
+        elif posixpath.splitext(path.rstrip("/"))[1] and not path.endswith("/"):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(in_docs), path))
+            if resolved.startswith("..") or not (site.root / docs_dir / resolved).is_file():
+                yield Finding(page.rel, line, "links/missing-file", f"link '{target}': there is no file {docs_dir}/{resolved}")
+            continue
+        else:  # an address of the built site, such as a link to another version's home: 'sv/'
+            address = posixpath.normpath(posixpath.join(_output_dir(page, site), path))
+            linked = None if address.startswith("..") else _page_for_output(site, "" if address == "." else address + "/")
+            if linked is None:
+                yield Finding(page.rel, line, "links/missing-page", f"link '{target}': no page is published at that address")
+                continue
+        if fragment and linked.loaded and fragment not in anchors(linked):
+            where = "this page" if linked is page else linked.rel
+            yield Finding(page.rel, line, "links/missing-anchor", f"link '{target}': there is no section '#{fragment}' on {where}")
+
+
+PAGE_RULES = [markdown_links]

@@ -11,6 +11,7 @@ import yaml
 
 from scripts import local_settings, site_versions
 from scripts.checker.model import Finding, NavEntry, Page, Site
+from scripts.checker.safety import PAGE_SIZE_LIMIT
 from scripts.checker.terms import NEVER_USE_LANGUAGE, compile_list
 from scripts.checker.thresholds import ThresholdsError, load_thresholds
 from scripts.redirects_file import load_redirects
@@ -55,7 +56,11 @@ def _parse(source: str, loader_class=None):
 
 def load_page(path: Path, rel: str, version: site_versions.Version, name: str) -> tuple[Page, list[Finding]]:
     page = Page(rel=rel, version=version.code, name=name, language=version.html_lang, easy_read=version.easy_read)
+    if path.is_symlink():
+        return page, []  # not read: safety/symlink says why (it could lead to a secret, or nowhere)
     try:
+        if path.stat().st_size > PAGE_SIZE_LIMIT:
+            return page, []  # not read at all: safety/page-too-large says why (a 20 MB page stalls every rule)
         raw = path.read_bytes()
     except OSError as error:
         return page, [Finding(rel, 1, "page/unreadable", f"cannot read the file: {error.strerror}")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scripts.local_settings import TOKEN  # one token syntax, shared with the build  # noqa: F401
+from scripts.local_settings import BLOCK_TOKENS, TOKEN  # one token syntax, shared with the build  # noqa: F401
 
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?\s*#*\s*$")
@@ -133,8 +133,9 @@ def mask(text: str, pattern: re.Pattern, char: str = " ") -> str:
 
 
 def plain(text: str) -> str:
-    """The words a reader reads: links become their text, a token one word, images and HTML go."""
-    text = TOKEN.sub(" Token ", text)
+    """The words a reader reads: links become their text, a token one word, images and HTML go.
+    A block token ({{ local.councils }}) is not a word of the page: it becomes lists and headings."""
+    text = TOKEN.sub(lambda m: " " if " ".join(m["expr"].split()) in BLOCK_TOKENS else " Token ", text)
     text = INLINE_CODE.sub(lambda m: m["code"], text)
     text = IMAGE.sub(" ", text)
     text = LINK.sub(lambda m: m["text"], text)

@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import Iterable
 
 from scripts.checker.model import Finding, Site
+from scripts.redirects_file import confinement_problems
 
 RULES = {
     "redirects/removed-page": ("error", "an English page that git history shows was published is gone, with no entry in `redirects.yml`"),
-    "redirects/missing-target": ("error", "an entry of `redirects.yml` leads to a page that does not exist"),
-    "redirects/page-still-exists": ("error", "an entry of `redirects.yml` moves a page that still exists"),
+    "redirects/missing-target": ("error", "an entry of `redirects.yml` leads to a page that does not exist in every version"),
+    "redirects/page-still-exists": ("error", "the old name of an entry of `redirects.yml` is the address of a page that exists (`help.md`, or `help/index.md`)"),
+    "redirects/bad-name": ("error", "a name in `redirects.yml` that is not a plain page file name inside the version (`..`, a `/` at the start, capitals), or an old name in a version's or the theme's folder (`sv.md`, `assets/…`)"),
     "redirects/invalid-file": ("error", "`redirects.yml` is not valid YAML, or `redirects` is not a map of old to new page names"),
 }
 
@@ -29,14 +31,10 @@ def removed_pages_redirect(site: Site) -> Iterable[Finding]:
 
 
 def redirect_targets_exist(site: Site) -> Iterable[Finding]:
-    for redirect in site.redirects.values():
-        if redirect.old in site.by_version[site.english]:
-            yield Finding(REDIRECTS, redirect.line, "redirects/page-still-exists",
-                          f"'{redirect.old}' still exists in docs/{site.english}/: remove the page or the redirect")
-        for version, pages in site.by_version.items():
-            if redirect.new not in pages:
-                yield Finding(REDIRECTS, redirect.line, "redirects/missing-target",
-                              f"'{redirect.old}' points to '{redirect.new}', which does not exist in docs/{version}/")
+    """Names confined to the version, targets that exist, no page replaced: the hook's own checks."""
+    pages = {version: set(names) for version, names in site.by_version.items()}
+    for problem in confinement_problems(site.redirects, pages):
+        yield Finding(REDIRECTS, problem.line, problem.rule, problem.message)
 
 
 SITE_RULES = [removed_pages_redirect, redirect_targets_exist]

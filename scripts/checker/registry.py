@@ -13,7 +13,8 @@ def rule_modules() -> list[ModuleType]:
     ignores (inline ignore comments) and cli (the checker's own failure)."""
     from scripts.checker import cli, ignores, links, load
 
-    return [load, *cli.FAMILIES, links, ignores, cli]
+    modules = [load, *cli.FAMILIES, links, ignores, cli]
+    return list(dict.fromkeys(modules))  # links is a family too (links in the Markdown): once
 
 
 def all_rules() -> dict[str, tuple[str, str]]:

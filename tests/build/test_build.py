@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import HTML_LANG, OUTPUT_PREFIX, VERSIONS, copy_project, english_pages, page_output, run_build
+from tests.conftest import HTML_LANG, OUTPUT_PREFIX, REAL_SETTINGS, VERSIONS, copy_project, english_pages, page_output, run_build
 
 
 class Elements(HTMLParser):
@@ -161,22 +161,22 @@ def test_a_missing_translation_fails_the_build(tmp_path):
 
 
 def test_the_publishing_build_refuses_example_settings(tmp_path):
-    result = run_build(tmp_path / "site", extra_env={"CETR_PUBLISH": "1"})
+    project = copy_project(tmp_path)  # with the example settings
+    lines = (project / "local.yml").read_text(encoding="utf-8").splitlines()
+    area = lines.index("area_name: Exampleshire") + 1
+    phone = lines.index("    phone: 01632 960001") + 1
+    result = run_build(tmp_path / "site", extra_env={"CETR_PUBLISH": "1"}, config=project / "mkdocs.yml")
     assert result.returncode == 1
     output = result.stdout + result.stderr
-    assert "local.yml:15: settings/example-value: 'area_name' still has its example value 'Exampleshire'" in output
-    assert "local.yml:28: settings/example-value: 'contacts.icb.phone' still has its example value '01632 960001'" in output
+    assert f"local.yml:{area}: settings/example-value: 'area_name' still has its example value 'Exampleshire'" in output
+    assert f"local.yml:{phone}: settings/example-value: 'contacts.icb.phone' still has its example value '01632 960001'" in output
 
 
 def test_the_publishing_build_passes_with_real_settings(tmp_path):
-    project = copy_project(tmp_path)
-    settings = (project / "local.yml").read_text(encoding="utf-8")
-    settings = re.sub(r"Example(shire)?", "Kentish", settings)
-    settings = settings.replace("example.org", "kentish.gov.uk").replace("01632 960", "01622 694")
-    (project / "local.yml").write_text(settings, encoding="utf-8")
+    project = copy_project(tmp_path, REAL_SETTINGS)
     result = run_build(tmp_path / "site", extra_env={"CETR_PUBLISH": "1"}, config=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "https://www.kentish.gov.uk/cetr-family-guide/sv/" in (tmp_path / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "https://cetr.kentish.gov.uk/sv/" in (tmp_path / "site/sitemap.xml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("version", VERSIONS)

@@ -92,7 +92,7 @@ def test_a_missing_mkdocs_yml_is_a_finding(project):
 def test_mkdocs_yml_that_is_not_yaml(project):
     project.write("mkdocs.yml", "site_name: x\nnav: [index.md\n")
     result = project.check()
-    assert result.code == 1 and result.lines[0].startswith("mkdocs.yml:2: config/invalid-yaml: mkdocs.yml is not valid YAML")
+    only(result, "mkdocs.yml:2: config/invalid-yaml: mkdocs.yml is not valid YAML: a [ opens here and never closes: end it with ], or put the value in quotes")
 
 
 def test_the_real_project_passes():
@@ -108,10 +108,18 @@ def test_mkdocs_yml_without_nav(project):
 
 
 def test_a_page_that_cannot_be_read(project):
-    """A file name that leads nowhere (a broken link in the folder): one line, no traceback."""
+    """A folder where a page should be: one line, no traceback."""
+    project.path("docs/en/help.md").unlink()
+    project.path("docs/en/help.md").mkdir()
+    only(project.check(), "docs/en/help.md:1: page/unreadable: cannot read the file: Is a directory")
+
+
+def test_a_page_that_is_a_symbolic_link_is_not_read(project):
+    """A link that leads nowhere (or to a secret): safety/symlink says so, and the page is not read."""
     project.path("docs/en/help.md").unlink()
     project.path("docs/en/help.md").symlink_to(project.root / "no-such-file.md")
-    only(project.check(), "docs/en/help.md:1: page/unreadable: cannot read the file: No such file or directory")
+    only(project.check(), f"docs/en/help.md:1: safety/symlink: 'docs/en/help.md' is a symbolic link to {project.root / 'no-such-file.md'}: "
+                          "the build would publish that file; put a real file here")
 
 
 def test_thresholds_come_from_pyproject(project):

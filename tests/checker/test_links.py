@@ -30,18 +30,31 @@ def test_the_checker_reports_the_broken_link_and_the_broken_anchor(tmp_path):
     root = tmp_path / "links"
     shutil.copytree(LINKS, root)
     result = run("--root", str(root), "--today", TODAY, "--links")
+    # Found at once in the Markdown (links/missing-*), then again by the build (MkDocs' validation)
+    # and in the built site; a link found twice on the same line is reported once, in the Markdown's words.
     assert result.lines == [
-        "docs/en/index.md:16: links/broken: link 'help/#no-such-heading' on index.html: no heading or anchor '#no-such-heading' on help/index.html",
-        "docs/en/index.md:18: links/broken: link '../missing-page/' on index.html: the page does not exist",
+        "docs/en/index.md:16: links/missing-anchor: link 'help.md#no-such-heading': there is no section '#no-such-heading' on docs/en/help.md",
+        "docs/en/index.md:18: links/missing-page: link '../missing-page/': no page is published at that address",
     ]
     assert (result.summary, result.code) == ("2 errors, 0 warnings", 1)
 
 
+def test_without_links_the_same_two_are_found_in_about_a_second(tmp_path):
+    root = tmp_path / "links"
+    shutil.copytree(LINKS, root)
+    result = run("--root", str(root), "--today", TODAY)
+    assert result.lines == [
+        "docs/en/index.md:16: links/missing-anchor: link 'help.md#no-such-heading': there is no section '#no-such-heading' on docs/en/help.md",
+        "docs/en/index.md:18: links/missing-page: link '../missing-page/': no page is published at that address",
+    ]
+    assert result.code == 1
+
+
 def test_the_fast_pass_finds_both(built):
     site, work = built
-    assert sorted((f.path, f.line, f.rule) for f in links.fast_pass(site, work / "site")) == [
-        ("docs/en/index.md", 16, "links/broken"),
-        ("docs/en/index.md", 18, "links/broken"),
+    assert sorted(str(f) for f in links.fast_pass(site, work / "site")) == [
+        "docs/en/index.md:16: links/broken: link 'help/#no-such-heading' on index.html: no heading or anchor '#no-such-heading' on help/index.html",
+        "docs/en/index.md:18: links/broken: link '../missing-page/' on index.html: the page does not exist",
     ]
 
 
@@ -63,9 +76,9 @@ def test_a_link_to_a_missing_page_fails_the_build_and_is_reported_on_its_page(tm
     page.write_text(page.read_text(encoding="utf-8") + "\nLäs om [något som saknas](saknas.md).\n", encoding="utf-8")
     result = run("--root", str(root), "--today", TODAY, "--links")
     assert result.lines == [
-        # MkDocs logs the broken anchor too (as INFO); once the build has failed, it is reported from there.
-        "docs/en/index.md:16: links/broken: link 'help.md#no-such-heading': the doc 'en/help.md' does not contain an anchor '#no-such-heading'.",
-        "docs/sv/help.md:20: links/broken: link 'saknas.md': the target 'sv/saknas.md' is not found among documentation files.",
+        "docs/en/index.md:16: links/missing-anchor: link 'help.md#no-such-heading': there is no section '#no-such-heading' on docs/en/help.md",
+        "docs/en/index.md:18: links/missing-page: link '../missing-page/': no page is published at that address",
+        "docs/sv/help.md:20: links/missing-page: link 'saknas.md': there is no page docs/sv/saknas.md",
     ]
     assert result.code == 1
 
@@ -95,13 +108,77 @@ def test_built_pages_map_back_to_their_markdown():
     assert links.source_of(site, "assets/x.html") is None
 
 
+# --- Links in the Markdown, checked on every run (no build) -----------------------------------------
+
+from tests.checker.conftest import only  # noqa: E402
+
+EN = "docs/en/help.md"  # its body ends on line 16
+
+
+def add(project, text: str, rel: str = EN) -> None:
+    project.append(rel, "\n" + text + "\n")  # lands on line 18 of docs/en/help.md
+
+
+def test_a_link_to_a_page_that_does_not_exist(project):
+    add(project, "Read [the meeting](the-meeting.md).")
+    only(project.check(), f"{EN}:18: links/missing-page: link 'the-meeting.md': there is no page docs/en/the-meeting.md")
+
+
+def test_a_link_to_a_section_that_does_not_exist(project):
+    add(project, "Read [who to ask](index.md#who-asks).")
+    only(project.check(), f"{EN}:18: links/missing-anchor: link 'index.md#who-asks': there is no section '#who-asks' on docs/en/index.md")
+
+
+def test_a_link_to_a_section_of_the_same_page(project):
+    add(project, "## Before the meeting\n\nSee [above](#before-the-meting).")
+    only(project.check(), f"{EN}:20: links/missing-anchor: link '#before-the-meting': there is no section '#before-the-meting' on this page")
+
+
+def test_section_addresses_are_made_like_mkdocs_makes_them(project):
+    # words of the heading, Swedish letters without their dots, a repeat with _1, an {#id} of its own
+    add(project, "## Före mötet: vad gör **jag**?\n\n## Help\n\n## Help\n\n## Local teams {#local}\n\n"
+                 "See [1](#fore-motet-vad-gor-jag), [2](#help_1), [3](#local) and [4](index.md#who-to-ask).")
+    result = project.check()
+    assert not [line for line in result.lines if "links/" in line], result.lines
+
+
+def test_a_picture_that_does_not_exist(project):
+    add(project, "![A map of the area](../assets/area-map.svg)")
+    only(project.check(), f"{EN}:18: links/missing-file: link '../assets/area-map.svg': there is no file docs/assets/area-map.svg")
+
+
+def test_a_link_that_starts_with_a_slash(project):
+    add(project, "Read [the Swedish guide](/sv/).")
+    only(project.check(), f"{EN}:18: links/absolute-link: link '/sv/' starts with /: it breaks when the site is published in a folder; "
+                          "write it relative, like 'sv/'")
+
+
+def test_links_to_another_versions_home(project):
+    add(project, "In [Svenska](../sv/) and [Easy Read](../en-easy/), or [nowhere](../xx/).")
+    only(project.check(), f"{EN}:18: links/missing-page: link '../xx/': no page is published at that address")
+
+
+def test_a_link_to_a_missing_translation_is_reported_once(project):
+    project.path("docs/sv/help.md").unlink()
+    only(project.check(), "docs/en/help.md:1: versions/missing-translation: no Swedish version: docs/sv/help.md does not exist")
+
+
+def test_links_in_code_are_only_shown(project):
+    add(project, "```markdown\n[the meeting](the-meeting.md)\n```\n\nType `[x](nowhere.md)`.")
+    assert project.check().code == 0
+
+
 def test_a_build_that_cannot_run(tmp_path, monkeypatch):
     def no_mkdocs(*args, **kwargs):
         raise FileNotFoundError("mkdocs")
 
     monkeypatch.setattr(links, "mkdocs_build", no_mkdocs)
     result = run("--root", str(FIXTURES / "links"), "--today", TODAY, "--links")
-    assert (result.lines, result.code) == (["mkdocs.yml:1: links/build-failed: mkdocs is not installed: run make setup"], 1)
+    assert (result.lines, result.code) == ([
+        # found in the Markdown first, then the build cannot run
+        "docs/en/index.md:16: links/missing-anchor: link 'help.md#no-such-heading': there is no section '#no-such-heading' on docs/en/help.md",
+        "docs/en/index.md:18: links/missing-page: link '../missing-page/': no page is published at that address",
+        "mkdocs.yml:1: links/build-failed: mkdocs is not installed: run make setup"], 1)
 
 
 def test_linkchecker_that_cannot_run(built, monkeypatch):

@@ -20,6 +20,7 @@ def publish_then_remove_help(project):
     git(project, "commit", "-qm", "publish")
     for version in ("en", "sv", "en-easy"):
         project.path(f"docs/{version}/help.md").unlink()
+        project.replace(f"docs/{version}/index.md", "](help.md)", "](index.md)")  # a link to a gone page is links/missing-page
     project.replace("mkdocs.yml", "      - help.md\n", "")
     return subprocess.run(["git", "-C", str(project.root), "log", "--format=%h", "-1"],
                           capture_output=True, text=True).stdout.strip()
@@ -55,4 +56,32 @@ def test_a_redirect_from_a_page_that_still_exists(project):
 
 def test_a_redirects_file_that_is_not_yaml(project):
     project.write("redirects.yml", "redirects:\n  old.md: [new.md\n")
-    only(project.check(), "redirects.yml:2: redirects/invalid-file: not valid YAML: expected ',' or ']', but got '<stream end>'")
+    only(project.check(), "redirects.yml:2: redirects/invalid-file: not valid YAML: a [ opens here and never closes: end it with ], or put the value in quotes")
+
+
+def test_a_redirects_file_with_an_unclosed_quote(project):
+    project.write("redirects.yml", "# moved pages\nredirects:\n  old.md: 'index.md\n  other.md: help.md\n")
+    only(project.check(), "redirects.yml:3: redirects/invalid-file: not valid YAML: a quote (') opens here and never closes: "
+                          "end the value with ' on the same line")
+
+
+def test_a_redirect_name_with_dots_that_would_replace_a_page(project):
+    project.write("redirects.yml", "redirects:\n  x/../help.md: index.md\n")
+    only(project.check(), "redirects.yml:2: redirects/bad-name: 'x/../help.md' is not a page file name: write it like "
+                          "what-is-a-cetr.md (lower case letters, digits and hyphens; no '..', no '/' at the start)")
+
+
+def test_a_redirect_name_outside_the_site(project):
+    project.write("redirects.yml", "redirects:\n  old.md: index.md\n  /etc/cron.d/x.md: index.md\n")
+    only(project.check(), "redirects.yml:3: redirects/bad-name: '/etc/cron.d/x.md' is not a page file name: write it like "
+                          "what-is-a-cetr.md (lower case letters, digits and hyphens; no '..', no '/' at the start)")
+
+
+def test_a_redirect_at_the_address_of_a_page(project):
+    project.write("redirects.yml", "redirects:\n  help/index.md: index.md\n")
+    only(project.check(), "redirects.yml:2: redirects/page-still-exists: 'help/index.md' still exists in docs/en/: remove the page or the redirect")
+
+
+def test_a_redirect_into_a_versions_folder(project):
+    project.write("redirects.yml", "redirects:\n  en-easy.md: index.md\n")
+    only(project.check(), "redirects.yml:2: redirects/bad-name: 'en-easy.md' would be written into the site's own folder /en-easy/: choose another name")

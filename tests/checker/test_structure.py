@@ -89,11 +89,32 @@ def test_a_phone_number_in_a_letter_counts_too(project):
     "In an emergency, call 999. For advice, call 111.",
     "Read [the 2023 policy](https://www.england.nhs.uk/publication/01632960123-policy/).",
     "The page was checked on 2026-11-23, reference 123456.",
+    "Mencap's Learning Disability Helpline: 0808 808 1111. Help at Hand: [0800 528 0731](tel:08005280731).",
     "Samaritans: 116 123.",
 ])
 def test_numbers_that_are_not_local_phone_numbers(project, text):
     add(project, text)
     assert project.check().lines == []
+
+
+@pytest.mark.parametrize("content, line, message", [
+    ("numbers:\n  - number: 0808 808 1111\n    name: [Mencap\n", 3, "not valid YAML: a [ opens here and never closes: end it with ], or put the value in quotes"),
+    ("numbers:\n  - number: 0808 808 1111\n    name: Mencap\n    source: http://www.mencap.org.uk/\n    checked: 2026-12-02\n", 1,
+     "each number needs number:, name:, source: (an https address of the organisation's own page) and checked: (a date)"),
+])
+def test_a_broken_list_of_national_numbers(project, tmp_path, monkeypatch, content, line, message):
+    from scripts.checker import structure
+
+    broken = tmp_path / "national-numbers.yml"
+    broken.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(structure, "NATIONAL_NUMBERS", broken)
+    monkeypatch.setattr(structure.national_numbers, "__defaults__", (broken,))
+    assert f"national-numbers.yml:{line}: structure/invalid-national-numbers: {message}" in project.check().lines
+
+
+def test_a_national_number_not_on_the_list_is_still_a_raw_number(project):
+    add(project, "Call the helpline on 0808 808 1112.")
+    only(project.check(), f"{EN}:18: structure/raw-phone-number: phone number '0808 808 1112' typed into the page: put it in local.yml and use a token such as {{{{ tel.icb }}}}")
 
 
 def test_an_email_address_typed_into_a_page(project):

@@ -240,7 +240,8 @@ def test_a_never_use_list_that_is_not_yaml(project, tmp_path, monkeypatch):
     broken.write_text("entries:\n  - term: [urladdning\n", encoding="utf-8")
     monkeypatch.setattr(load, "NEVER_USE_FILE", broken)
     result = project.check()
-    assert result.lines == ["scripts/checker/data/swedish-never-use.yml:2: terms/invalid-data: not valid YAML: did not find expected ',' or ']'"]
+    assert result.lines == ["scripts/checker/data/swedish-never-use.yml:2: terms/invalid-data: not valid YAML: "
+                            "a [ opens here and never closes: end it with ], or put the value in quotes"]
 
 
 def test_a_never_use_word_in_the_swedish_abbreviations(project):

@@ -44,8 +44,12 @@ PAGES = english_pages()
 
 
 def render(body: str) -> BeautifulSoup:
-    """The page body as HTML. A local-setting token becomes one word, as a placeholder."""
-    html = markdown.markdown(TOKEN.sub("Token", body), extensions=MARKDOWN_EXTENSIONS)
+    """The page body as HTML. A local-setting token becomes one word, as it does in the build;
+    a block token ({{ local.councils }}: lists and headings, empty with one council) becomes nothing."""
+    from scripts.local_settings import BLOCK_TOKENS
+
+    html = markdown.markdown(TOKEN.sub(lambda m: "" if " ".join(m.group(0)[2:-2].split()) in BLOCK_TOKENS else "Token", body),
+                             extensions=MARKDOWN_EXTENSIONS)
     return BeautifulSoup(html, "html.parser")
 
 
