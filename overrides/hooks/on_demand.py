@@ -10,7 +10,8 @@
    they keep their order, so defer-search-index.js still wraps XMLHttpRequest before the bundle.
 4. Material's main.css (23 KB gzip, render-blocking, about a quarter used) is trimmed to the
    selectors the built site uses, by PurgeCSS (npm, package-lock.json): scripts/trim_css.cjs.
-   Not under `mkdocs serve`, so a preview needs no Node; every other build does.
+   Our own site.css loses its comments (half its weight): they are for editors, not readers.
+   Neither under `mkdocs serve`, so a preview needs no Node and shows site.css as written.
 
 Each change is made on the rendered page; a page where Material's markup is not as expected
 fails the build with its name, rather than silently loading everything again.
@@ -138,6 +139,22 @@ def trim_material_css(site: Path) -> Path:
     return found[0]
 
 
+CSS_COMMENT_OR_STRING = re.compile(r"""/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'""", re.S)
+
+
+def strip_comments(css: str) -> str:
+    """CSS without its comments and blank lines; strings (a comment mark in a url('data:…')) untouched."""
+    css = CSS_COMMENT_OR_STRING.sub(lambda m: "" if m.group(0).startswith("/*") else m.group(0), css)
+    return "\n".join(line.strip() for line in css.splitlines() if line.strip()) + "\n"
+
+
+def strip_our_css_comments(site: Path) -> list[Path]:
+    ours = sorted(path for path in (site / "assets/stylesheets").glob("*.css") if not path.name.endswith(".min.css"))
+    for path in ours:
+        path.write_text(strip_comments(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return ours
+
+
 @event_priority(-300)  # after i18n_output.py (-200) has written every version and 404 page
 def on_post_build(config):
     site = Path(config.site_dir)
@@ -146,4 +163,5 @@ def on_post_build(config):
     if plugin is not None and plugin.building:
         return  # a nested build of one version: the outer build trims once, over every page
     if not _serving:
+        strip_our_css_comments(site)
         trim_material_css(site)
