@@ -9,7 +9,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup browser-setup server-setup build publish offline export benchmark check
+.PHONY: serve test setup browser-setup server-setup build publish offline export benchmark check leaflets
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -46,7 +46,12 @@ APT_INSTALL = if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 /usr/bin/w3m:
 	$(APT_INSTALL) --no-install-recommends w3m >/dev/null
 
-browser-setup: /usr/bin/chromium /usr/bin/java /usr/bin/WebKitWebDriver /usr/bin/firefox-esr /usr/bin/w3m node_modules/.installed
+# Debian's zbar-tools: the browser tests read the leaflets' QR codes from pictures with zbarimg.
+/usr/bin/zbarimg:
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq zbar-tools >/dev/null
+
+browser-setup: /usr/bin/chromium /usr/bin/zbarimg /usr/bin/java /usr/bin/WebKitWebDriver /usr/bin/firefox-esr /usr/bin/w3m node_modules/.installed
 
 server-setup: /usr/sbin/nginx
 
@@ -77,6 +82,13 @@ offline: setup node_modules/.installed
 	CETR_PUBLISH=1 CETR_OFFLINE=true $(VENV)/bin/mkdocs build --strict --site-dir site-offline
 	rm -f cetr-family-guide-offline.zip
 	cd site-offline && $(abspath $(PYTHON)) -m zipfile -c ../cetr-family-guide-offline.zip .
+
+# Leaflets with a QR code as PDFs, one A4 page each, for printing or email: site-leaflets/pdf/.
+# (The HTML leaflets are in every build, at /leaflets/<short address>/ in each version.)
+# `make leaflets PUBLISH=1` makes the QR codes lead to local.yml's site_url, as `make publish` does.
+leaflets: setup /usr/bin/chromium
+	$(if $(PUBLISH),CETR_PUBLISH=1 )$(VENV)/bin/mkdocs build --strict --site-dir site-leaflets/site
+	$(PYTHON) -m scripts.leaflets_pdf site-leaflets/site site-leaflets/pdf
 
 # Every page of every version as plain HTML, to paste into a Local Offer website's editor:
 # export/index.html and export/<version>/<page>.html. Refuses example settings, like publish.

@@ -1,5 +1,11 @@
-"""redirects.yml: which moved page leads where. One loader, used by the build hook that writes the
-redirect pages (overrides/hooks/redirect_pages.py) and by the checker (scripts/checker/redirects.py)."""
+"""redirects.yml: pages that moved, and short addresses. One loader, used by the build hooks
+(overrides/hooks/redirect_pages.py, sharing.py, leaflets.py) and by the checker (scripts/checker/redirects.py).
+
+  redirects:        old-page.md: new-page.md      a page that moved (file names in docs/<version>/)
+  short_addresses:  hospital: in-hospital-now.md  /hospital/, /sv/hospital/, /en-easy/hospital/
+
+A short address may lead to a section: `complain: after-the-review.md#how-to-complain`.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +18,36 @@ import yaml
 
 from scripts.yaml_errors import yaml_problem
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+REDIRECTS_FILE = PROJECT_ROOT / "redirects.yml"
+
+# A short address is typed from paper or read aloud: lower-case letters, digits and single hyphens.
+SHORT_ADDRESS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SHORT_ADDRESS_MAX = 20
+# Folders and files the built site has besides pages: a short address there would hide them.
+# (Each version's own folder, such as sv, is added from scripts/site_versions.py by the caller.)
+SITE_FOLDERS = ("assets", "search", "leaflets", "404", "sitemap.xml", "index")
+
+SECTIONS = {
+    "redirects": "'redirects' must map old page file names to new ones (old.md: new.md)",
+    "short_addresses": "'short_addresses' must map short addresses to pages (hospital: in-hospital-now.md)",
+}
+
 
 @dataclass(frozen=True)
 class Redirect:
-    old: str  # cetr.md
-    new: str  # what-is-a-cetr.md
+    old: str  # cetr.md (a page that moved) or hospital (a short address)
+    new: str  # what-is-a-cetr.md, or after-the-review.md#how-to-complain
     line: int  # in redirects.yml
+    short: bool = False  # True for an entry of short_addresses
+
+    @property
+    def page(self) -> str:
+        return self.new.split("#", 1)[0]
+
+    @property
+    def fragment(self) -> str:
+        return self.new.split("#", 1)[1] if "#" in self.new else ""
 
 
 @dataclass(frozen=True)
@@ -27,31 +57,65 @@ class RedirectsProblem:
     message: str
 
 
-def load_redirects(path: Path) -> tuple[dict[str, Redirect], list[RedirectsProblem]]:
-    """Old page name -> its entry, and what is wrong with the file (no file: no redirects)."""
+class RedirectsError(Exception):
+    """For the build hooks: redirects.yml cannot be used."""
+
+    def __init__(self, problem: RedirectsProblem):
+        super().__init__(f"redirects.yml:{problem.line}: {problem.rule}: {problem.message}")
+        self.problem = problem
+
+
+def load_entries(path: Path = REDIRECTS_FILE) -> tuple[list[Redirect], list[RedirectsProblem]]:
+    """Every entry of both sections in file order, duplicates kept (so a rule can name the second),
+    and what is wrong with the file (no file: no entries)."""
     if not path.exists():
-        return {}, []
+        return [], []
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return {}, [RedirectsProblem(1, "redirects/invalid-file", "not valid YAML: not UTF-8 text")]
+        return [], [RedirectsProblem(1, "redirects/invalid-file", "not valid YAML: not UTF-8 text")]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         line, message = yaml_problem(error, text)
-        return {}, [RedirectsProblem(line, "redirects/invalid-file", f"not valid YAML: {message}")]
-    entries = None
-    if isinstance(node, yaml.MappingNode):
-        entries = next((value for key, value in node.value if key.value == "redirects"), None)
-    if entries is None or (isinstance(entries, yaml.ScalarNode) and entries.value in ("", "~", "null")):
-        return {}, []
-    if not isinstance(entries, yaml.MappingNode):
-        return {}, [RedirectsProblem(entries.start_mark.line + 1, "redirects/invalid-file",
-                                     "'redirects' must map old page file names to new ones (old.md: new.md)")]
-    redirects = {}
-    for key, value in entries.value:
-        redirects[str(key.value)] = Redirect(str(key.value), str(value.value), key.start_mark.line + 1)
-    return redirects, []
+        return [], [RedirectsProblem(line, "redirects/invalid-file", f"not valid YAML: {message}")]
+    entries: list[Redirect] = []
+    if not isinstance(node, yaml.MappingNode):
+        return entries, []
+    for key, value in node.value:
+        if key.value not in SECTIONS:
+            continue
+        if isinstance(value, yaml.ScalarNode) and value.value in ("", "~", "null"):
+            continue
+        if not isinstance(value, yaml.MappingNode) or not all(
+                isinstance(old, yaml.ScalarNode) and isinstance(new, yaml.ScalarNode) for old, new in value.value):
+            return [], [RedirectsProblem(value.start_mark.line + 1, "redirects/invalid-file", SECTIONS[key.value])]
+        for old, new in value.value:
+            entries.append(Redirect(str(old.value), str(new.value), old.start_mark.line + 1, key.value == "short_addresses"))
+    return entries, []
+
+
+def load_redirects(path: Path = REDIRECTS_FILE) -> tuple[dict[str, Redirect], list[RedirectsProblem]]:
+    """The moved pages: old page name -> its entry, and what is wrong with the file."""
+    entries, problems = load_entries(path)
+    return {entry.old: entry for entry in entries if not entry.short}, problems
+
+
+def load(path: Path = REDIRECTS_FILE) -> list[Redirect]:
+    """Every entry, for the build hooks and tests; RedirectsError when the file cannot be used."""
+    entries, problems = load_entries(path)
+    if problems:
+        raise RedirectsError(problems[0])
+    return entries
+
+
+def short_addresses(entries: list[Redirect]) -> dict[str, str]:
+    """Page file name -> its short address (the first listed that leads to the whole page)."""
+    found: dict[str, str] = {}
+    for entry in entries:
+        if entry.short and not entry.fragment:
+            found.setdefault(entry.page, entry.old)
+    return found
 
 
 # A redirect writes a file into the built site, so both of its names must be plain page names

@@ -13,14 +13,14 @@ import traceback
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from scripts.checker import easy_read, front_matter, links, readability, redirects, safety, settings, structure, terms, versions
+from scripts.checker import easy_read, front_matter, leaflets, links, readability, redirects, safety, settings, structure, terms, versions
 from scripts.checker.ignores import apply_ignores
 from scripts.checker.load import load_site
 from scripts.checker.registry import all_rules
 from scripts.checker.model import ERROR, WARNING, Finding, Site, parse_date
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-FAMILIES = [front_matter, versions, structure, readability, easy_read, terms, settings, redirects, safety, links]
+FAMILIES = [front_matter, versions, structure, readability, easy_read, terms, settings, redirects, safety, links, leaflets]
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 

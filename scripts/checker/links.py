@@ -371,6 +371,18 @@ def _page_for_output(site: Site, url_path: str):
     return None
 
 
+def _made_by_the_build(site: Site, address: str) -> bool:
+    """Addresses the build writes besides pages: each version's short addresses (redirects.yml) and
+    its leaflets (leaflets/<version>.yml, at leaflets/<short address>/)."""
+    from scripts.redirects_file import short_addresses
+
+    version, rest = site.versions.of_output(address.strip("/") + "/")
+    rest = rest.strip("/")
+    shorts = short_addresses(site.short_addresses)
+    leaflets = {f"leaflets/{shorts[leaflet.page]}" for leaflet in site.leaflets.get(version.code, []) if leaflet.page in shorts}
+    return rest in leaflets or rest in {entry.old for entry in site.short_addresses}
+
+
 def _output_dir(page, site: Site) -> str:
     """Where the page is built, relative to the site root: 'sv/what-is-a-cetr/' (directory URLs)."""
     prefix = site.versions[page.version].prefix
@@ -416,6 +428,8 @@ def markdown_links(page, site: Site) -> Iterable[Finding]:
         else:  # an address of the built site, such as a link to another version's home: 'sv/'
             address = posixpath.normpath(posixpath.join(_output_dir(page, site), path))
             linked = None if address.startswith("..") else _page_for_output(site, "" if address == "." else address + "/")
+            if linked is None and not address.startswith("..") and _made_by_the_build(site, address):
+                continue  # a leaflet or a short address: the build hooks write it, not a page
             if linked is None:
                 yield Finding(page.rel, line, "links/missing-page", f"link '{target}': no page is published at that address")
                 continue

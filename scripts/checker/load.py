@@ -9,12 +9,12 @@ from pathlib import Path
 
 import yaml
 
-from scripts import local_settings, site_versions
+from scripts import leaflets_file, local_settings, site_versions
 from scripts.checker.model import Finding, NavEntry, Page, Site
 from scripts.checker.safety import PAGE_SIZE_LIMIT
 from scripts.checker.terms import NEVER_USE_LANGUAGE, compile_list
 from scripts.checker.thresholds import ThresholdsError, load_thresholds
-from scripts.redirects_file import load_redirects
+from scripts.redirects_file import load_entries
 from scripts.yaml_errors import key_lines, yaml_problem
 
 
@@ -227,8 +227,12 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
     if any(page.language == NEVER_USE_LANGUAGE for page in pages):
         never_use, problems = load_never_use(NEVER_USE_FILE)  # looked up now: tests point it at a broken copy
         findings += problems
-    redirects, problems = load_redirects(root / "redirects.yml")
+    entries, problems = load_entries(root / "redirects.yml")
     findings += [Finding("redirects.yml", p.line, p.rule, p.message) for p in problems]
+    redirects = {entry.old: entry for entry in entries if not entry.short}
+    short_addresses = [entry for entry in entries if entry.short]
+    leaflets, problems = load_leaflets(root, versions)
+    findings += problems
     abbreviations, problems = load_abbreviations(root, versions)
     findings += problems
     thresholds = None
@@ -237,8 +241,19 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
     except ThresholdsError as error:
         findings.append(Finding("pyproject.toml", error.line, "config/invalid-thresholds", str(error)))
     return Site(root=root, versions=versions, pages=pages, thresholds=thresholds, abbreviations=abbreviations, today=today, publish=publish, settings=settings, nav=nav,
-                never_use=never_use, redirects=redirects, published=published_pages(root, docs_dir),
-                load_findings=findings)
+                never_use=never_use, redirects=redirects, short_addresses=short_addresses,
+                published=published_pages(root, docs_dir), load_findings=findings, leaflets=leaflets)
+
+
+def load_leaflets(root: Path, versions) -> tuple[dict[str, list], list[Finding]]:
+    """leaflets/<version>.yml of each version (scripts/leaflets_file.py)."""
+    leaflets, findings = {}, []
+    for version in versions:
+        try:
+            leaflets[version.code] = leaflets_file.load(version.code, root / leaflets_file.LEAFLETS_DIR.name)
+        except leaflets_file.LeafletsError as error:
+            findings.append(Finding(error.rel, error.line, "leaflets/invalid-file", error.message))
+    return leaflets, findings
 
 
 def published_pages(root: Path, docs_dir: str) -> dict[str, str] | None:

@@ -21,6 +21,7 @@ RULES = {
     "versions/nav-duplicate": ("error", "`nav:` lists a page twice"),
     "versions/sources-differ": ("error", "a translation does not cite the sources of its English page (the same addresses, in the same order)"),
     "versions/tokens-differ": ("error", "a Swedish (not Easy Read) page uses other `local.yml` tokens than its English page"),
+    "versions/english-only-without-link": ("error", "a page with `english_only: true` does not link to the English page (`../../page/`)"),
 }
 
 
@@ -59,6 +60,21 @@ def in_step(site: Site) -> Iterable[Finding]:
                               f"english_version {follows.isoformat()} is later than the English page's updated {updated.isoformat()}: set it to {updated.isoformat()}")
 
 
+def english_only(site: Site) -> Iterable[Finding]:
+    """A page that is English-only on purpose (english_only: true) still exists in every version,
+    so the menu and the language switcher work, and there it must lead the reader to the English page."""
+    for version in _translations(site):
+        for name, page in sorted(site.by_version[version].items()):
+            if not (page.loaded and page.front_matter.get("english_only") is True):
+                continue
+            stem = name[:-3]
+            english = "../../" if stem == "index" else f"../../{stem}/"
+            if f"]({english})" not in page.body:
+                yield Finding(page.rel, page.field_line("english_only"), "versions/english-only-without-link",
+                              f"the page says the full page is in English only (english_only: true), but does not "
+                              f"link to it: add a link to the English page, [...]({english})")
+
+
 def _source_urls(page) -> list:
     sources = page.front_matter.get("sources")
     return [source.get("url") for source in sources if isinstance(source, dict)] if isinstance(sources, list) else []
@@ -86,7 +102,7 @@ def same_as_english(site: Site) -> Iterable[Finding]:
                                                   f"not in English {', '.join(map(str, extra))}" if extra else "") if part)
                 yield Finding(page.rel, page.field_line("sources"), "versions/sources-differ",
                               f"the sources differ from docs/{site.english}/{name}: {why or 'the same, in another order'}")
-            if not page.easy_read and site.settings is not None:
+            if not page.easy_read and site.settings is not None and page.front_matter.get("english_only") is not True:
                 ours_tokens, english_tokens = _tokens(page, site), _tokens(original, site)
                 if ours_tokens != english_tokens:
                     missing = sorted(english_tokens - ours_tokens)
@@ -114,4 +130,4 @@ def nav(site: Site) -> Iterable[Finding]:
             yield Finding(site.mkdocs_rel, entry.line, "versions/nav-missing-page", f"the menu lists '{entry.name}' but docs/{site.english}/{entry.name} does not exist")
 
 
-SITE_RULES = [twins, in_step, same_as_english, nav]
+SITE_RULES = [twins, in_step, english_only, same_as_english, nav]

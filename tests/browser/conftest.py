@@ -29,12 +29,18 @@ def is_redirect(path: Path) -> bool:
     return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
 
 
+def is_leaflet(url_path: str) -> bool:
+    """A leaflet (leaflets/*.yml): a page to print, with no menus; tests/browser/test_leaflets.py tests it."""
+    return url_path.startswith("leaflets/") or "/leaflets/" in url_path
+
+
 def site_pages(site: Path) -> list[str]:
     """Every page of the build as a URL path: each version's index.html pages and its 404.html.
-    Redirect stubs are left out: they forward before anyone could read them (vnu still checks them)."""
+    Redirect stubs are left out: they forward before anyone could read them (vnu still checks them).
+    Leaflets are left out too: they have no menus, skip link or switcher (test_leaflets.py tests them)."""
     paths = []
     for path in sorted(site.rglob("*.html")):
-        if path.name not in ("index.html", "404.html") or is_redirect(path):
+        if path.name not in ("index.html", "404.html") or is_redirect(path) or is_leaflet(path.relative_to(site).as_posix()):
             continue
         url = path.relative_to(site).as_posix()
         paths.append(url.removesuffix("index.html"))

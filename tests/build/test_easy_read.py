@@ -31,9 +31,9 @@ def article(built_site: Path, version: str, page: str) -> BeautifulSoup:
 
 def reading_text(built_site: Path, page: str) -> str:
     """The words of an Easy Read page a reader reads: its article, without the sources and review
-    dates at the bottom (page facts) and the heading permalinks."""
+    dates at the bottom (page facts), the heading permalinks, the Share button and what only paper shows."""
     content = article(built_site, "en-easy", page)
-    for element in content.select("aside.cetr-page-facts, a.headerlink, script, style"):
+    for element in content.select("aside.cetr-page-facts, a.headerlink, div.cetr-share, aside.cetr-print-only, script, style"):
         element.decompose()
     return content.get_text(" ")
 

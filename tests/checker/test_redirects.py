@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from tests.checker.conftest import only
 
 
@@ -85,3 +87,62 @@ def test_a_redirect_at_the_address_of_a_page(project):
 def test_a_redirect_into_a_versions_folder(project):
     project.write("redirects.yml", "redirects:\n  en-easy.md: index.md\n")
     only(project.check(), "redirects.yml:2: redirects/bad-name: 'en-easy.md' would be written into the site's own folder /en-easy/: choose another name")
+
+
+# Short addresses (short_addresses: in redirects.yml)
+
+def test_short_addresses_that_lead_to_pages_are_fine(project):
+    project.write("redirects.yml", "short_addresses:\n  h: help.md\n  help-now: help.md#top\n")
+    result = project.check()
+    assert (result.lines, result.code) == ([], 0), result.lines
+
+
+def test_a_short_address_that_is_a_page(project):
+    project.write("redirects.yml", "short_addresses:\n  help: index.md\n")
+    only(project.check(), "redirects.yml:2: redirects/short-address-is-a-page: 'help' is already the address of the page "
+                          "docs/en/help.md: choose another short address")
+
+
+def test_a_short_address_listed_twice(project):
+    project.write("redirects.yml", "short_addresses:\n  start: index.md\n  other: help.md\n  start: help.md\n")
+    only(project.check(), "redirects.yml:4: redirects/short-address-taken: 'start' is listed twice (first on line 2): "
+                          "a short address leads to one page only")
+
+
+def test_a_short_address_that_is_a_moved_pages_old_address(project):
+    project.write("redirects.yml", "redirects:\n  old.md: help.md\nshort_addresses:\n  old: index.md\n")
+    only(project.check(), "redirects.yml:4: redirects/short-address-taken: 'old' is already the old address of a moved page "
+                          "(line 2): choose another short address")
+
+
+def test_a_short_address_that_is_a_version_folder(project):
+    project.write("redirects.yml", "short_addresses:\n  sv: index.md\n")
+    only(project.check(), "redirects.yml:2: redirects/short-address-taken: 'sv' is the folder of the Swedish version: choose another short address")
+
+
+def test_a_short_address_that_is_a_folder_of_the_site(project):
+    project.write("redirects.yml", "short_addresses:\n  leaflets: index.md\n")
+    only(project.check(), "redirects.yml:2: redirects/short-address-taken: 'leaflets' is a folder of the site: choose another short address")
+
+
+@pytest.mark.parametrize("name", ["Help-Now", "help_now", "help now", "a-very-long-short-address"])
+def test_a_short_address_that_is_hard_to_type(project, name):
+    project.write("redirects.yml", f"short_addresses:\n  '{name}': index.md\n")
+    only(project.check(), f"redirects.yml:2: redirects/short-address-not-typeable: '{name}' is hard to type from paper: "
+                          "use lower-case letters, digits and hyphens, at most 20 characters (for example 'hospital')")
+
+
+def test_a_short_address_to_a_page_that_does_not_exist(project):
+    project.write("redirects.yml", "short_addresses:\n  h: gone.md#part\n")
+    result = project.check()
+    assert result.code == 1
+    assert result.lines == [
+        f"redirects.yml:2: redirects/missing-target: 'h' points to 'gone.md#part', which does not exist in docs/{version}/"
+        for version in ("en-easy", "en", "sv")
+    ]
+
+
+def test_short_addresses_that_are_not_a_map(project):
+    project.write("redirects.yml", "redirects: {}\nshort_addresses:\n  - hospital\n")
+    only(project.check(), "redirects.yml:3: redirects/invalid-file: 'short_addresses' must map short addresses to pages "
+                          "(hospital: in-hospital-now.md)")

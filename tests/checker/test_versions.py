@@ -56,3 +56,30 @@ def test_a_translation_that_cites_other_sources(project):
     project.replace("docs/sv/help.md", "url: https://www.england.nhs.uk/learning-disabilities/care/ctr/", "url: https://www.example.org/other")
     only(project.check(), "docs/sv/help.md:7: versions/sources-differ: the sources differ from docs/en/help.md: "
                           "missing https://www.england.nhs.uk/learning-disabilities/care/ctr/; not in English https://www.example.org/other")
+
+
+def test_an_english_only_page_with_its_link_is_fine(project):
+    project.replace("docs/sv/help.md", "english_version: 2026-11-01", "english_version: 2026-11-01\nenglish_only: true")
+    project.append("docs/sv/help.md", "\nSidan finns på engelska: [Help](../../help/).\n")
+    result = project.check()
+    assert (result.lines, result.code) == ([], 0), result.lines
+
+
+def test_an_english_only_page_without_a_link_to_the_english_page(project):
+    project.replace("docs/sv/help.md", "english_version: 2026-11-01", "english_version: 2026-11-01\nenglish_only: true")
+    only(project.check(), "docs/sv/help.md:7: versions/english-only-without-link: the page says the full page is in English only "
+                          "(english_only: true), but does not link to it: add a link to the English page, [...](../../help/)")
+
+
+def test_english_only_is_for_translations(project):
+    project.replace("docs/en/help.md", "updated: 2026-11-01", "updated: 2026-11-01\nenglish_only: true")
+    only(project.check(), "docs/en/help.md:7: front-matter/unknown-field: unknown field 'english_only' (the fields are listed in CONTRIBUTING.md)")
+
+
+def test_an_english_only_page_need_not_give_the_english_pages_contacts(project):
+    """It says who the page is for and links to it; it does not translate it (versions/tokens-differ)."""
+    project.replace("docs/sv/help.md", "english_version: 2026-11-01", "english_version: 2026-11-01\nenglish_only: true")
+    project.write("docs/sv/help.md", project.read("docs/sv/help.md").split("\n---\n", 1)[0]
+                  + "\n---\n\n# Var du får hjälp\n\nSidan finns bara på engelska: [Help](../../help/).\n")
+    result = project.check()
+    assert (result.lines, result.code) == ([], 0), result.lines

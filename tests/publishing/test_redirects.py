@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.conftest import copy_project, run_build
+from tests.conftest import HTML_LANG, OUTPUT_PREFIX, copy_project, page_output, run_build
 
 
 @pytest.mark.parametrize(
@@ -65,3 +67,43 @@ def test_a_redirect_name_outside_its_version_stops_the_build_before_it_writes(tm
     # the crisis page was not replaced: the build stopped before writing any redirect
     page = tmp_path / "site/get-help-now/index.html"
     assert not page.exists() or "This page has moved" not in page.read_text(encoding="utf-8")
+
+
+def short_address_cases():
+    from scripts import redirects_file
+
+    return [(entry, version) for entry in redirects_file.load() if entry.short for version in OUTPUT_PREFIX]
+
+
+@pytest.mark.parametrize("entry, version", short_address_cases(), ids=lambda v: getattr(v, "old", v))
+def test_every_short_address_resolves_in_every_version(built_site, entry, version):
+    """/hospital/, /sv/hospital/ and /en-easy/hospital/ each lead to that version's page (and section)."""
+    stub = built_site / OUTPUT_PREFIX[version] / entry.old / "index.html"
+    html = stub.read_text(encoding="utf-8")
+    url = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', html).group(1)
+    path, _, fragment = url.partition("#")
+    target = (stub.parent / path / "index.html").resolve()
+    assert target == (built_site / page_output(version, entry.page)).resolve()
+    assert target.is_file()
+    assert fragment == entry.fragment
+    if fragment:
+        assert f'id="{fragment}"' in target.read_text(encoding="utf-8")
+    assert f'<html lang="{HTML_LANG[version]}">' in html
+
+
+def test_the_key_pages_have_short_addresses():
+    from scripts import redirects_file
+
+    pages = redirects_file.short_addresses(redirects_file.load())
+    for page in ("what-is-a-cetr.md", "dynamic-support-register.md", "ask-for-a-review.md", "get-help-now.md",
+                 "for-professionals.md", "in-hospital-now.md", "young-people.md"):
+        assert page in pages, f"{page} has no short address in redirects.yml"
+
+
+def test_a_short_address_on_a_version_folder_fails_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "redirects.yml").write_text("short_addresses:\n  sv: glossary.md\n", encoding="utf-8")
+    result = run_build(tmp_path / "site", config=project / "mkdocs.yml")
+    assert result.returncode == 1
+    assert ("redirects.yml:2: redirects/short-address-taken: the short address 'sv' is already used by the site, or is not "
+            "lower-case letters, digits and hyphens: choose another") in result.stdout + result.stderr
