@@ -18,6 +18,7 @@ $(VENV)/.installed: requirements.txt
 
 setup: $(VENV)/.installed
 
+# npm: Lighthouse, pa11y and vnu-jar for the tests; PurgeCSS for every build but `make serve` (it trims Material's CSS).
 # PUPPETEER_SKIP_DOWNLOAD: pa11y's puppeteer would download a Chrome of its own; it drives Debian's.
 node_modules/.installed: package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
@@ -64,19 +65,19 @@ test: setup browser-setup server-setup
 check: setup
 	$(PYTHON) -m scripts.check
 
-build: setup
+build: setup node_modules/.installed
 	$(VENV)/bin/mkdocs build --strict
 
 # The site to publish, in site/. The checker runs first (pages, settings, links and anchors) and
 # stops on any error, such as an example value left in local.yml; then the strict build.
-publish: setup
+publish: setup node_modules/.installed
 	$(PYTHON) -m scripts.check --publish
 	CETR_PUBLISH=1 $(VENV)/bin/mkdocs build --strict --site-dir site
 
 # A copy that works from a folder or a zip with no server (for wards with no signal):
 # site-offline/ and cetr-family-guide-offline.zip. Open index.html in any browser.
 # It goes to families as it is, so it is checked like the published site and refuses example settings.
-offline: setup
+offline: setup node_modules/.installed
 	$(PYTHON) -m scripts.check --publish
 	CETR_PUBLISH=1 CETR_OFFLINE=true $(VENV)/bin/mkdocs build --strict --site-dir site-offline
 	rm -f cetr-family-guide-offline.zip
@@ -92,7 +93,7 @@ leaflets: setup /usr/bin/chromium
 # Every page of every version as plain HTML, to paste into a Local Offer website's editor:
 # export/index.html and export/<version>/<page>.html. Refuses example settings, like publish.
 # export.links in local.yml chooses where links lead: the published guide, or the exported pages.
-export: setup
+export: setup node_modules/.installed
 	$(PYTHON) -m scripts.check --publish
 	CETR_PUBLISH=1 $(VENV)/bin/mkdocs build --strict --site-dir site-export
 	$(PYTHON) -m scripts.export site-export export

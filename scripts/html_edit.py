@@ -22,6 +22,7 @@ Attributes = dict[str, "str | None"]
 
 # Spans whose text is not markup: a '<img' inside them is not an element.
 NOT_MARKUP = re.compile(r"<!--.*?-->|<(script|style|textarea)\b.*?</\1\s*>", re.S | re.I)
+RAW_TEXT = {"script", "style", "textarea"}
 ATTRIBUTE = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 
 
@@ -69,8 +70,12 @@ def find(page: str, name: str, wanted: Callable[[StartTag], bool] = lambda tag: 
     # A <script> or <style> start tag opens a span of its own: only what is inside is skipped.
     matches = [match for match in re.finditer(rf"<{re.escape(name)}(?:{ATTRIBUTE})*\s*(/?)>", page, re.I)
                if hint in match.group(0) and not any(start < match.start() < end for start, end in skipped)]
+    starts = [match.group(0) for match in matches]
+    # After a <script>, <style> or <textarea> start tag the parser reads text, not tags: one at a time
+    attributes = ([found for start in starts for found in _attributes([start])] if name.lower() in RAW_TEXT
+                  else _attributes(starts))
     tags = [StartTag(name, attrs, match.start(), match.end(), match.group(1) == "/")
-            for match, attrs in zip(matches, _attributes([match.group(0) for match in matches]))]
+            for match, attrs in zip(matches, attributes)]
     return [tag for tag in tags if wanted(tag)]
 
 

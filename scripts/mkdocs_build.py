@@ -57,4 +57,6 @@ def copy_project(target: Path, project: Path = PROJECT_ROOT) -> Path:
         return ignored
 
     shutil.copytree(project, target, ignore=ignore)
+    if (project / "node_modules").is_dir():  # the build trims CSS with PurgeCSS (overrides/hooks/on_demand.py)
+        (target / "node_modules").symlink_to(project / "node_modules", target_is_directory=True)
     return target

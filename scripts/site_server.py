@@ -1,13 +1,15 @@
 """A small static server for a built site on 127.0.0.1, as a real host would serve it.
 
 Used by the benchmark, the screenshots script, the link checker and the tests. It serves the
-right version's 404.html for a missing path, can log every path it serves, and sends a
-LinkChecker header so linkchecker does not throttle itself against it.
+right version's 404.html for a missing path, can log every path it serves, sends a
+LinkChecker header so linkchecker does not throttle itself against it, and (gzip=True, for the
+benchmark) compresses text files as every real host does.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip as gzip_module
 import http.server
 import threading
 from contextlib import contextmanager
@@ -20,9 +22,14 @@ from scripts import site_versions
 VERSION_FOLDERS = tuple(version.code for version in site_versions.load().translations)
 
 
+# What a host compresses: text. Pictures other than SVG are compressed already.
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     served: list[str] | None = None
     extra_headers: dict[str, str] = {}
+    gzip = False
 
     def log_message(self, format, *args):  # quiet: tests and benchmarks print their own results
         pass
@@ -48,6 +55,17 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 return _BytesFile(body)
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if self.gzip and path.is_file() and path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip_module.compress(path.read_bytes(), compresslevel=6, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return _BytesFile(body)
         return super().send_head()
 
 
@@ -64,9 +82,10 @@ class _BytesFile:
 
 
 @contextmanager
-def serve(site: Path, served: list[str] | None = None, headers: dict[str, str] | None = None) -> Iterator[str]:
+def serve(site: Path, served: list[str] | None = None, headers: dict[str, str] | None = None,
+          gzip: bool = False) -> Iterator[str]:
     """Serve `site` on a free port of 127.0.0.1; yields the base URL ('http://127.0.0.1:PORT/')."""
-    handler = type("Handler", (SiteHandler,), {"served": served, "extra_headers": headers or {}})
+    handler = type("Handler", (SiteHandler,), {"served": served, "extra_headers": headers or {}, "gzip": gzip})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -15,6 +15,7 @@ site folder, from inside its own on_post_build. Out of the box:
      version on every page view (a request per version; 404s in the version folders, CORS errors from file://).
      The switcher links already lead to the same page, and sitemap.xml lists the alternates for
      search engines, so those <link> elements are dropped.
+And each Easy Read page's <body> gets class="cetr-easy-read", under which site.css styles Easy Read.
 Other edits of built pages have hooks of their own: search_dialog.py, lazy_pictures.py. Each edit
 finds its elements with scripts/html_edit.py and stops the build when they are not there.
 """
@@ -87,9 +88,20 @@ def search_in_version(page: str, version: Version, where: str) -> str:
     return page[:start] + str(htmlsafe_json_dumps(data, sort_keys=True)) + page[end:]
 
 
+def mark_easy_read(page: str, version: Version, where: str) -> str:
+    """An Easy Read page's <body> says so: site.css styles Easy Read under .cetr-easy-read, so
+    every version waits on one stylesheet of ours, not two (issue 16)."""
+    if not version.easy_read:
+        return page
+    bodies = html_edit.require(html_edit.find(page, "body", hint="<body"), "<body>", where)
+    return html_edit.edit(page, bodies[:1], lambda tag: {**tag.attrs, "class": " ".join(
+        [*(tag.attrs.get("class") or "").split(), "cetr-easy-read"])})
+
+
 def fix_page(page: str, version: Version, config, where: str, headings: bool = True) -> str:
     """The i18n fixes of a built page: content pages, and 404 pages (which have no headings)."""
     try:
+        page = mark_easy_read(page, version, where)
         page = search_in_version(drop_alternate_links(page, where), version, where)
         return translate_permalinks(page, version, config, where) if headings else page
     except html_edit.MissingElement as error:
