@@ -48,8 +48,7 @@ APT_INSTALL = if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 
 # Debian's zbar-tools: the browser tests read the leaflets' QR codes from pictures with zbarimg.
 /usr/bin/zbarimg:
-	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq zbar-tools >/dev/null
+	$(APT_INSTALL) zbar-tools >/dev/null
 
 browser-setup: /usr/bin/chromium /usr/bin/zbarimg /usr/bin/java /usr/bin/WebKitWebDriver /usr/bin/firefox-esr /usr/bin/w3m node_modules/.installed
 
@@ -86,7 +85,7 @@ offline: setup node_modules/.installed
 # Leaflets with a QR code as PDFs, one A4 page each, for printing or email: site-leaflets/pdf/.
 # (The HTML leaflets are in every build, at /leaflets/<short address>/ in each version.)
 # `make leaflets PUBLISH=1` makes the QR codes lead to local.yml's site_url, as `make publish` does.
-leaflets: setup /usr/bin/chromium
+leaflets: setup node_modules/.installed /usr/bin/chromium
 	$(if $(PUBLISH),CETR_PUBLISH=1 )$(VENV)/bin/mkdocs build --strict --site-dir site-leaflets/site
 	$(PYTHON) -m scripts.leaflets_pdf site-leaflets/site site-leaflets/pdf
 
