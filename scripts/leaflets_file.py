@@ -19,8 +19,6 @@ import yaml
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LEAFLETS_DIR = PROJECT_ROOT / "leaflets"
 POINTS_MIN, POINTS_MAX = 3, 5
-# Versions whose leaflets put a picture beside each point, as their pages do.
-PICTURE_VERSIONS = ("en-easy",)
 
 
 @dataclass(frozen=True)
@@ -86,9 +84,9 @@ def _text(node: yaml.Node) -> str | None:
     return None
 
 
-def _point(node: yaml.Node, version: str, rel: str) -> Point:
+def _point(node: yaml.Node, pictures: bool, rel: str) -> Point:
     line = node.start_mark.line + 1
-    if version not in PICTURE_VERSIONS:
+    if not pictures:
         text = _text(node)
         if text is None:
             raise LeafletsError(rel, line, "a point must be a line of text")
@@ -100,8 +98,9 @@ def _point(node: yaml.Node, version: str, rel: str) -> Point:
     return Point(text, picture, line)
 
 
-def load(version: str, folder: Path = LEAFLETS_DIR) -> list[Leaflet]:
-    """The leaflets of one version, in file order ([] when the version has no leaflet file)."""
+def load(version: str, folder: Path = LEAFLETS_DIR, pictures: bool = False) -> list[Leaflet]:
+    """The leaflets of one version, in file order ([] when the version has no leaflet file).
+    `pictures`: an Easy Read version, whose leaflets put a picture beside each point, as its pages do."""
     path = folder / f"{version}.yml"
     rel = f"{folder.name}/{path.name}"
     if not path.exists():
@@ -135,6 +134,6 @@ def load(version: str, folder: Path = LEAFLETS_DIR) -> list[Leaflet]:
         if not isinstance(points_node, yaml.SequenceNode) or not POINTS_MIN <= len(points_node.value) <= POINTS_MAX:
             raise LeafletsError(rel, key_lines["points"],
                                 f"'{page}' needs {POINTS_MIN} to {POINTS_MAX} points, to fit one printed page")
-        points = tuple(_point(item, version, rel) for item in points_node.value)
+        points = tuple(_point(item, pictures, rel) for item in points_node.value)
         leaflets.append(Leaflet(version, page, contact, points, line))
     return leaflets

@@ -107,7 +107,7 @@ def on_post_build(config):
     site = Path(config.site_dir)
     for version in site_versions.of_build(config):
         try:
-            leaflets = leaflets_file.load(version.code)
+            leaflets = leaflets_file.load(version.code, pictures=version.easy_read)
         except leaflets_file.LeafletsError as error:
             raise PluginError(str(error))
         pages = {name for (code, name) in _pages if code == version.code and (Path(config.docs_dir) / code / name).is_file()}

@@ -250,7 +250,7 @@ def load_leaflets(root: Path, versions) -> tuple[dict[str, list], list[Finding]]
     leaflets, findings = {}, []
     for version in versions:
         try:
-            leaflets[version.code] = leaflets_file.load(version.code, root / leaflets_file.LEAFLETS_DIR.name)
+            leaflets[version.code] = leaflets_file.load(version.code, root / leaflets_file.LEAFLETS_DIR.name, pictures=version.easy_read)
         except leaflets_file.LeafletsError as error:
             findings.append(Finding(error.rel, error.line, "leaflets/invalid-file", error.message))
     return leaflets, findings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scripts import leaflets_file
-from tests.conftest import copy_project, run_build
+from tests.conftest import SITE_VERSIONS, copy_project, run_build
 
 GOOD = "what-is-a-cetr.md:\n  contact: icb\n  points:\n    - One.\n    - Two.\n    - Three.\n"
 
@@ -14,7 +14,7 @@ def load(tmp_path, text: str, version: str = "en"):
     folder = tmp_path / "leaflets"
     folder.mkdir(exist_ok=True)
     (folder / f"{version}.yml").write_text(text, encoding="utf-8")
-    return leaflets_file.load(version, folder)
+    return leaflets_file.load(version, folder, pictures=SITE_VERSIONS[version].easy_read)
 
 
 def test_a_good_leaflet_file(tmp_path):
