@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["", "what-is-a-cetr/", "ask-for-a-review/", "types-of-review/", "sv/glossary/", "en-easy/what-is-a-cetr/"]
 WIDTHS = {"phone": (360, 740), "laptop": (1280, 800)}
 STATES = ["loaded", "menu", "search", "switcher", "print"]
-# Pixels that may differ in one picture. The same build shot twice differs by up to 182 pixels on the
-# tallest picture (the Swedish glossary at 1280 px, 17,853 px tall: the header's search icon is
-# drawn slightly differently from one full-page capture to the next); every other pair is identical.
-TOLERANCE = 250
+# Pixels that may differ in one picture. The same build shot twice differs by up to a few hundred
+# pixels in tall full-page pictures, all in the header's search field (measured: 182 on the Swedish
+# glossary at 1280 px, 317 on ask-for-a-review at 1280 px); every other pair is identical.
+TOLERANCE = 400
 SEARCH_WORD = {"": "CETR", "sv/": "CETR", "en-easy/": "CETR"}
 
 COMPARE = """async ([a, b]) => {

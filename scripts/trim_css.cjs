@@ -22,7 +22,9 @@ const SAFELIST = {
   // the open menu and switcher, focus rings from Material's focus-visible polyfill
   standard: [/^md-search/, /^md-dialog/, /^md-tooltip/, /^md-clipboard/, /^md-code__/, /^md-select/,
              /^md-nav/, /^md-top/, /^md-header/, /^md-sidebar/, /^md-toggle/, /^md-overlay/,
-             /^focus-visible$/, /^js(-focus-visible)?$/, /^no-js$/],
+             /^focus-visible$/, /^js(-focus-visible)?$/, /^no-js$/,
+             // elements only scripts write: search marks the words it found
+             "mark"],
   greedy: [/data-md-/, /data-js-focus-visible/],
 };
 
