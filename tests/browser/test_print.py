@@ -11,7 +11,12 @@ from tests.browser.conftest import OUTPUT_PREFIX
 # A4 is 210 mm wide; print.css leaves 15 mm each side: 180 mm = 680 CSS px at 96 px to the inch.
 PRINT_WIDTH = 680
 
-HIDDEN = ".md-header, .md-banner, .md-sidebar, .md-footer, .md-skip, .md-search, .md-top"
+HIDDEN = ".md-header, .md-sidebar, .md-footer, .md-skip, .md-search, .md-top"
+# The crisis banner prints only where it holds a number to call (Easy Read's "Call 999"), as words,
+# without its links to other pages: the crisis numbers stay on paper (issue 17).
+BANNER_ON_PAPER = """() => [...document.querySelectorAll('.md-banner')].filter(b => getComputedStyle(b).display !== 'none')
+  .map(b => ({number: !!b.querySelector('a[href^="tel:"]'),
+              links: [...b.querySelectorAll('a:not([href^="tel:"])')].filter(a => getComputedStyle(a).display !== 'none').length}))"""
 
 TOO_WIDE = """width => [...document.querySelectorAll('body *')]
   .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > width + 1)
@@ -28,6 +33,7 @@ def test_checklist_prints_on_a4_without_navigation_or_cut_off_text(base_url, bro
     shown = page.eval_on_selector_all(
         HIDDEN, "elements => elements.filter(e => getComputedStyle(e).display !== 'none').map(e => e.className)")
     assert shown == [], f"shown on paper: {shown}"
+    assert all(banner["number"] and banner["links"] == 0 for banner in page.evaluate(BANNER_ON_PAPER))
     assert page.evaluate("() => document.querySelector('h1').getBoundingClientRect().height") > 0
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PRINT_WIDTH
     wide = page.evaluate(TOO_WIDE, PRINT_WIDTH)

@@ -95,3 +95,11 @@ def test_the_search_form_has_a_submit_button_and_no_script_only_text(built_site)
     assert re.search(r'<button type="submit" class="md-search__icon md-icon cetr-search-submit" title="Öppna den bästa träffen" '
                      r'aria-label="Öppna den bästa träffen" tabindex="-1"><svg', html)
     assert '<div class="md-search-result__meta" data-cetr-initializer="Startar sökningen …"></div>' in html
+
+
+def test_a_page_with_no_sections_has_no_unnamed_contents_toggle(built_site):
+    """Easy Read's privacy page has no sections: Material's __toc checkbox would have no label."""
+    privacy = (built_site / "en-easy" / "privacy" / "index.html").read_text(encoding="utf-8")
+    assert 'id="__toc"' not in privacy
+    sectioned = (built_site / "what-is-a-cetr" / "index.html").read_text(encoding="utf-8")
+    assert 'id="__toc"' in sectioned and 'for="__toc"' in sectioned
