@@ -229,6 +229,7 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
         findings += problems
     entries, problems = load_entries(root / "redirects.yml")
     findings += [Finding("redirects.yml", p.line, p.rule, p.message) for p in problems]
+    redirects_readable = not any(p.rule == "redirects/invalid-file" for p in problems)
     redirects = {entry.old: entry for entry in entries if not entry.short}
     short_addresses = [entry for entry in entries if entry.short]
     leaflets, problems = load_leaflets(root, versions)
@@ -242,6 +243,7 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
         findings.append(Finding("pyproject.toml", error.line, "config/invalid-thresholds", str(error)))
     return Site(root=root, versions=versions, pages=pages, thresholds=thresholds, abbreviations=abbreviations, today=today, publish=publish, settings=settings, nav=nav,
                 never_use=never_use, redirects=redirects, short_addresses=short_addresses,
+                redirects_readable=redirects_readable,
                 published=published_pages(root, docs_dir), load_findings=findings, leaflets=leaflets)
 
 

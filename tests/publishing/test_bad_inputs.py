@@ -43,6 +43,15 @@ class Copy:
         self.write(rel, old + text + "\n")
         return old.count("\n") + 1
 
+    def add_redirect(self, entry: str) -> int:
+        """Adds an entry under redirects.yml's `redirects:` (short addresses follow it); returns its line."""
+        lines = self.read("redirects.yml").split("\n")
+        at = next(number for number, line in enumerate(lines) if line.startswith("redirects:"))
+        lines[at] = "redirects:"  # `redirects: {}` when there is none yet
+        lines.insert(at + 1, entry)
+        self.write("redirects.yml", "\n".join(lines))
+        return at + 2
+
     def set_line(self, rel: str, pattern: str, new: str) -> int:
         """Replaces the first line matching pattern (a regex) with new; returns its line number."""
         lines = self.read(rel).split("\n")
@@ -95,24 +104,24 @@ def _overdue_review(p: Copy) -> str:
 
 
 def _redirect_over_the_crisis_page(p: Copy) -> str:
-    line = p.append("redirects.yml", "  x/../get-help-now.md: about.md")
+    line = p.add_redirect("  x/../get-help-now.md: about.md")
     return ("redirects.yml:{}: redirects/bad-name: 'x/../get-help-now.md' is not a page file name: write it like what-is-a-cetr.md "
             "(lower case letters, digits and hyphens; no '..', no '/' at the start)").format(line)
 
 
 def _redirect_outside_the_site(p: Copy) -> str:
-    line = p.append("redirects.yml", "  ../../../tmp/evil.md: about.md")
+    line = p.add_redirect("  ../../../tmp/evil.md: about.md")
     return ("redirects.yml:{}: redirects/bad-name: '../../../tmp/evil.md' is not a page file name: write it like what-is-a-cetr.md "
             "(lower case letters, digits and hyphens; no '..', no '/' at the start)").format(line)
 
 
 def _redirect_at_a_pages_address(p: Copy) -> str:
-    line = p.append("redirects.yml", "  get-help-now/index.md: about.md")
+    line = p.add_redirect("  get-help-now/index.md: about.md")
     return f"redirects.yml:{line}: redirects/page-still-exists: 'get-help-now/index.md' still exists in docs/en/: remove the page or the redirect"
 
 
 def _redirects_unclosed_quote(p: Copy) -> str:
-    line = p.append("redirects.yml", "  old-page.md: 'about.md")
+    line = p.add_redirect("  old-page.md: 'about.md")
     return (f"redirects.yml:{line}: redirects/invalid-file: not valid YAML: a quote (') opens here and never closes: "
             "end the value with ' on the same line")
 
