@@ -60,11 +60,11 @@ def test_a_change_to_local_yml_reaches_the_page(served):
 
 
 def test_a_change_to_redirects_yml_adds_the_redirect(served):
-    edit(served / "redirects.yml", "  cetr.md: what-is-a-cetr.md\n", "  cetr.md: what-is-a-cetr.md\n  helpline.md: get-help-now.md\n")
+    edit(served / "redirects.yml", "redirects: {}\n", "redirects:\n  helpline.md: get-help-now.md\n")
     wait_for(f"http://127.0.0.1:{PORT}/helpline/", "get-help-now/")
 
 
 def test_a_change_to_an_abbreviation_file_reaches_the_page(served):
-    edit(served / "includes/abbreviations/en.md", "*[CETR]: Care, Education and Treatment Review\n",
-         "*[CETR]: Care, Education and Treatment Review (a meeting)\n")
-    wait_for(f"http://127.0.0.1:{PORT}/what-is-a-cetr/", 'title="Care, Education and Treatment Review (a meeting)"')
+    # (ICB: the page's headings name CETR, so its CETR tooltips are left out: overrides/hooks/slim_html.py)
+    edit(served / "includes/abbreviations/en.md", "*[ICB]: Integrated Care Board\n", "*[ICB]: Integrated Care Board (the local NHS)\n")
+    wait_for(f"http://127.0.0.1:{PORT}/what-is-a-cetr/", 'title="Integrated Care Board (the local NHS)"')
