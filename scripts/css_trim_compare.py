@@ -21,19 +21,23 @@ from pathlib import Path
 
 import material
 
+from scripts import site_versions
 from scripts.chromium import chromium
 from scripts.mkdocs_build import mkdocs_build
 from scripts.site_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["", "what-is-a-cetr/", "ask-for-a-review/", "types-of-review/", "sv/glossary/", "en-easy/what-is-a-cetr/"]
+# The home page and three content pages of the default version, and the heaviest page of each other
+# version (its glossary, or its first content page): every version's stylesheet rules are seen.
+PAGES = ["", "what-is-a-cetr/", "ask-for-a-review/", "types-of-review/"] + [
+    version.prefix + ("what-is-a-cetr/" if version.easy_read else "glossary/") for version in site_versions.load() if not version.default]
 WIDTHS = {"phone": (360, 740), "laptop": (1280, 800)}
 STATES = ["loaded", "menu", "search", "switcher", "print"]
 # Pixels that may differ in one picture. The same build shot twice differs by up to a few hundred
 # pixels in tall full-page pictures, all in the header's search field (measured: 182 on the Swedish
 # glossary at 1280 px, 317 on ask-for-a-review at 1280 px); every other pair is identical.
 TOLERANCE = 400
-SEARCH_WORD = {"": "CETR", "sv/": "CETR", "en-easy/": "CETR"}
+SEARCH_WORD = "CETR"  # a word of every version
 
 COMPARE = """async ([a, b]) => {
   const load = async (data) => createImageBitmap(await (await fetch('data:image/png;base64,' + data)).blob());
@@ -75,8 +79,7 @@ def shoot(browser, base: str, path: str, width: int, height: int, state: str) ->
             full = False
         elif state == "search":
             page.keyboard.press("/")
-            version = path.split("/", 1)[0] + "/" if path.startswith(("sv/", "en-easy/")) else ""
-            page.keyboard.type(SEARCH_WORD[version])
+            page.keyboard.type(SEARCH_WORD)
             page.wait_for_selector(".md-search-result__item", timeout=15_000)
             full = False
         elif state == "switcher":
