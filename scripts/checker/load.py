@@ -161,6 +161,9 @@ def load_nav(path: Path, rel: str) -> tuple[list[NavEntry] | None, str, list[Fin
 
 DATA = Path(__file__).resolve().parent / "data"
 NEVER_USE_FILE = DATA / "swedish-never-use.yml"
+# National numbers a page may show as they are (structure/raw-phone-number), each checked at its source.
+NATIONAL_NUMBERS_FILE = DATA / "national-numbers.yml"
+CHECKER_ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_never_use(path: Path = NEVER_USE_FILE):
@@ -178,6 +181,28 @@ def load_never_use(path: Path = NEVER_USE_FILE):
     except (KeyError, TypeError, AttributeError, re.error) as error:
         return None, [Finding(rel, 1, "terms/invalid-data", f"an entry is not well formed ({error!r}): see the comment at the top")]
     return never_use, []
+
+
+def load_national_numbers(path: Path = NATIONAL_NUMBERS_FILE) -> tuple[set[str], list[Finding]]:
+    """The digits of each national number a page may show, checked on its organisation's page."""
+    rel = path.relative_to(CHECKER_ROOT).as_posix() if path.is_relative_to(CHECKER_ROOT) else path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set(), [Finding(rel, 1, "structure/invalid-national-numbers", "the file cannot be read as UTF-8 text")]
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        line, reason = yaml_problem(error, text)
+        return set(), [Finding(rel, line, "structure/invalid-national-numbers", f"not valid YAML: {reason}")]
+    entries = data.get("numbers") if isinstance(data, dict) else None
+    good = isinstance(entries, list) and all(
+        isinstance(entry, dict) and {"number", "name", "source", "checked"} <= set(entry)
+        and str(entry["source"]).startswith("https://") and isinstance(entry["checked"], datetime.date) for entry in entries)
+    if not good:
+        return set(), [Finding(rel, 1, "structure/invalid-national-numbers",
+                               "each number needs number:, name:, source: (an https address of the organisation's own page) and checked: (a date)")]
+    return {re.sub(r"\D", "", str(entry["number"])) for entry in entries}, []
 
 
 def load_versions(root: Path) -> site_versions.SiteVersions:
@@ -227,6 +252,8 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
     if any(page.language == NEVER_USE_LANGUAGE for page in pages):
         never_use, problems = load_never_use(NEVER_USE_FILE)  # looked up now: tests point it at a broken copy
         findings += problems
+    national_numbers, problems = load_national_numbers(NATIONAL_NUMBERS_FILE)  # looked up now: tests point it at a broken copy
+    findings += problems
     entries, problems = load_entries(root / "redirects.yml")
     findings += [Finding("redirects.yml", p.line, p.rule, p.message) for p in problems]
     redirects_readable = not any(p.rule == "redirects/invalid-file" for p in problems)
@@ -243,7 +270,7 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
         findings.append(Finding("pyproject.toml", error.line, "config/invalid-thresholds", str(error)))
     return Site(root=root, versions=versions, pages=pages, thresholds=thresholds, abbreviations=abbreviations, today=today, publish=publish, settings=settings, nav=nav,
                 never_use=never_use, redirects=redirects, short_addresses=short_addresses,
-                redirects_readable=redirects_readable,
+                redirects_readable=redirects_readable, national_numbers=national_numbers,
                 published=published_pages(root, docs_dir), load_findings=findings, leaflets=leaflets)
 
 

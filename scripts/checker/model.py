@@ -114,6 +114,7 @@ class Site:
     never_use: Any = None  # terms.NeverUseList from data/swedish-never-use.yml (None without Swedish pages)
     redirects: dict[str, Redirect] = field(default_factory=dict)  # old page name -> its entry in redirects.yml
     short_addresses: list[Redirect] = field(default_factory=list)  # short_addresses: in file order, duplicates kept
+    national_numbers: set[str] = field(default_factory=set)  # digits of data/national-numbers.yml's numbers
     redirects_readable: bool = True  # False when redirects.yml cannot be read (redirects/invalid-file says why)
     leaflets: dict[str, list] = field(default_factory=dict)  # version -> scripts.leaflets_file.Leaflet list
     published: dict[str, str] | None = None  # English page name -> commit that added it; None outside git

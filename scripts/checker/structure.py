@@ -4,12 +4,8 @@ typed into a page (they come from local.yml through tokens)."""
 
 from __future__ import annotations
 
-import datetime
 import re
-from pathlib import Path
 from typing import Iterable
-
-import yaml
 
 from scripts.checker.markdown import (
     AUTOLINK,
@@ -23,10 +19,7 @@ from scripts.checker.markdown import (
     table_cells,
 )
 from scripts.checker.model import Finding, Page, Site
-from scripts.yaml_errors import yaml_problem
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-NATIONAL_NUMBERS = Path(__file__).resolve().parent / "data" / "national-numbers.yml"
 
 RULES = {
     "structure/h1-count": ("error", "a page without a `#` heading, or with more than one"),
@@ -124,28 +117,6 @@ def tables(page: Page) -> Iterable[Finding]:
             yield Finding(page.rel, line, "structure/table-without-header", "an HTML table without <th> header cells")
 
 
-def national_numbers(path: Path = NATIONAL_NUMBERS) -> tuple[set[str], list[Finding]]:
-    """The digits of each national number a page may show, checked on its organisation's page."""
-    rel = path.relative_to(PROJECT_ROOT).as_posix() if path.is_relative_to(PROJECT_ROOT) else path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return set(), [Finding(rel, 1, "structure/invalid-national-numbers", "the file cannot be read as UTF-8 text")]
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        line, reason = yaml_problem(error, text)
-        return set(), [Finding(rel, line, "structure/invalid-national-numbers", f"not valid YAML: {reason}")]
-    entries = data.get("numbers") if isinstance(data, dict) else None
-    good = isinstance(entries, list) and all(
-        isinstance(entry, dict) and {"number", "name", "source", "checked"} <= set(entry)
-        and str(entry["source"]).startswith("https://") and isinstance(entry["checked"], datetime.date) for entry in entries)
-    if not good:
-        return set(), [Finding(rel, 1, "structure/invalid-national-numbers",
-                               "each number needs number:, name:, source: (an https address of the organisation's own page) and checked: (a date)")]
-    return {re.sub(r"\D", "", str(entry["number"])) for entry in entries}, []
-
-
 def raw_contacts(page: Page, allowed: set[str] = frozenset()) -> Iterable[Finding]:
     """Phone numbers and emails typed into a page, code blocks (letters) included."""
     body = mask(page.body, TOKEN)
@@ -177,20 +148,8 @@ def check_page(page: Page, site: Site) -> Iterable[Finding]:
     yield from headings(page)
     yield from images_and_links(page)
     yield from tables(page)
-    yield from raw_contacts(page, _national(site)[0])
+    yield from raw_contacts(page, site.national_numbers)
     yield from unclosed_code(page)
 
 
-def _national(site: Site) -> tuple[set[str], list[Finding]]:
-    """national_numbers(), read once per run (kept on the site)."""
-    if "_national_numbers" not in site.__dict__:
-        site.__dict__["_national_numbers"] = national_numbers()
-    return site.__dict__["_national_numbers"]
-
-
-def national_numbers_file(site: Site) -> Iterable[Finding]:
-    yield from _national(site)[1]
-
-
 PAGE_RULES = [check_page]
-SITE_RULES = [national_numbers_file]

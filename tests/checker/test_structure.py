@@ -103,12 +103,11 @@ def test_numbers_that_are_not_local_phone_numbers(project, text):
      "each number needs number:, name:, source: (an https address of the organisation's own page) and checked: (a date)"),
 ])
 def test_a_broken_list_of_national_numbers(project, tmp_path, monkeypatch, content, line, message):
-    from scripts.checker import structure
+    from scripts.checker import load
 
     broken = tmp_path / "national-numbers.yml"
     broken.write_text(content, encoding="utf-8")
-    monkeypatch.setattr(structure, "NATIONAL_NUMBERS", broken)
-    monkeypatch.setattr(structure.national_numbers, "__defaults__", (broken,))
+    monkeypatch.setattr(load, "NATIONAL_NUMBERS_FILE", broken)
     assert f"national-numbers.yml:{line}: structure/invalid-national-numbers: {message}" in project.check().lines
 
 
