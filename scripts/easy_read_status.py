@@ -8,7 +8,8 @@ of its own:
 
 The build hook (overrides/hooks/local_tokens.py) replaces that line with the list, from the
 front matter of the Easy Read version's pages, so the statement is never out of date. What it says
-when every page has been checked is each version's `easy.all_checked` (includes/strings/). See CONTRIBUTING.md.
+when every page has been checked is each version's `easy.all_checked`, and when none has been,
+`easy.none_checked` (includes/strings/). See CONTRIBUTING.md.
 """
 
 from __future__ import annotations
@@ -27,8 +28,7 @@ def easy_read_code(versions: SiteVersions) -> str | None:
     return next((version.code for version in versions if version.easy_read), None)
 
 
-def not_checked(docs: Path, easy_read: str, order: list[str] | None = None) -> list[tuple[str, str]]:
-    """(file name, title) of each Easy Read page whose checked_by_readers is 'not yet', in menu order."""
+def _front_matters(docs: Path, easy_read: str) -> list[tuple[str, dict | None]]:
     pages = []
     for path in sorted((docs / easy_read).glob("*.md")):
         match = FRONT_MATTER.match(path.read_text(encoding="utf-8").replace("\r\n", "\n"))
@@ -36,8 +36,14 @@ def not_checked(docs: Path, easy_read: str, order: list[str] | None = None) -> l
             meta = yaml.safe_load(match.group(1)) if match else None
         except yaml.YAMLError:
             meta = None  # the checker reports a broken front matter
-        if isinstance(meta, dict) and meta.get("checked_by_readers") == "not yet":
-            pages.append((path.name, str(meta.get("title") or path.stem)))
+        pages.append((path.name, meta if isinstance(meta, dict) else None))
+    return pages
+
+
+def not_checked(docs: Path, easy_read: str, order: list[str] | None = None) -> list[tuple[str, str]]:
+    """(file name, title) of each Easy Read page whose checked_by_readers is 'not yet', in menu order."""
+    pages = [(name, str(meta.get("title") or name[:-3])) for name, meta in _front_matters(docs, easy_read)
+             if meta is not None and meta.get("checked_by_readers") == "not yet"]
     rank = {name: index for index, name in enumerate(order or [])}
     return sorted(pages, key=lambda page: (rank.get(page[0], len(rank)), page[0]))
 
@@ -59,6 +65,11 @@ def markdown_list(docs: Path, versions: SiteVersions, version: str, order: list[
     pages = not_checked(docs, easy_read, order) if easy_read else []
     if not pages:
         return versions[version].strings.get("easy.all_checked", "")
+    if len(pages) == len(_front_matters(docs, easy_read)):
+        # Not one checked yet: a list of every page tells a reader nothing the words before it do not.
+        # One item, where the list would be, says so.
+        none = versions[version].strings.get("easy.none_checked", "")
+        return f"- {none}" if none else ""
     lines = []
     for name, title in pages:
         title = MARKDOWN_SPECIAL.sub(r"\\\1", title)

@@ -206,12 +206,16 @@ def load_national_numbers(path: Path = NATIONAL_NUMBERS_FILE) -> tuple[set[str],
 
 
 def load_versions(root: Path) -> site_versions.SiteVersions:
-    """The versions the project's mkdocs.yml defines. When it cannot say (config/* reports why),
-    this repository's versions, so that the pages are still checked."""
-    try:
-        return site_versions.load(root / "mkdocs.yml")
-    except site_versions.VersionsError:
-        return site_versions.load()
+    """The versions the project's mkdocs.yml defines, with their words where the project has them
+    (the list of Easy Read pages not checked yet is counted in the words a reader gets, and may be
+    one of them). When it cannot say (config/* reports why), this repository's versions, so that
+    the pages are still checked."""
+    for strings in ((root / site_versions.STRINGS).is_dir(), False):
+        try:
+            return site_versions.load(root / "mkdocs.yml", strings=strings)
+        except site_versions.VersionsError:
+            continue
+    return site_versions.load()
 
 
 ABBREVIATIONS = "includes/abbreviations"

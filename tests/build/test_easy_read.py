@@ -12,6 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from scripts import site_versions
 from scripts.checker import easy_read
 from scripts.checker.load import load_site
 from scripts.checker.thresholds import load_thresholds
@@ -129,9 +130,13 @@ def test_the_crisis_banner_calls_999_in_easy_read(built_site):
 
 def test_the_accessibility_statements_list_the_easy_read_pages_not_checked_yet(built_site):
     not_checked = [front_matter(page).get("title") for page in PAGES if front_matter(page).get("checked_by_readers") == "not yet"]
+    versions = site_versions.load(strings=True)
     for version in ("en", "en-easy"):
         html = (built_site / page_output(version, "accessibility.md")).read_text(encoding="utf-8")
         text = " ".join(BeautifulSoup(html, "html.parser").select_one("article").get_text().split())
         assert MARKER not in html, version
-        missing = [title for title in not_checked if title not in text]
+        # While no page is checked, one line says so: a list of every page would say nothing more.
+        none_checked = len(not_checked) == len(PAGES)
+        expected = [versions[version].strings["easy.none_checked"]] if none_checked else not_checked
+        missing = [title for title in expected if title not in text]
         assert missing == [], f"{version}: add the line {MARKER} to docs/{version}/accessibility.md"

@@ -307,12 +307,23 @@ def test_the_pages_not_checked_by_readers_in_menu_order(project):
     from scripts import easy_read_status as status
 
     docs = project.root / "docs"
+    project.write("docs/en-easy/checked.md", project.read(EASY).replace("title: Where to get help", "title: Checked"))  # readers checked it
     project.replace(EASY, "checked_by_readers:\n  date: 2026-11-20\n  group: Exampleshire Speaking Up\n", "checked_by_readers: not yet\n")
     project.replace(EASY, "title: Where to get help", "title: Where to get *help* [now]")
     order = status.nav_order(["index.md", {"Help": ["help.md"]}])
     versions = site_versions.load(project.root / "mkdocs.yml")
     assert status.markdown_list(docs, versions, "en-easy", ["help.md", "index.md"]) == "- [Where to get \\*help\\* \\[now\\]](help.md)\n- [Home](index.md)"
     assert status.markdown_list(docs, versions, "en", order) == "- Home\n- Where to get \\*help\\* \\[now\\]"
+
+
+def test_when_readers_have_checked_no_page_yet(project):
+    from scripts import easy_read_status as status
+
+    project.replace(EASY, "checked_by_readers:\n  date: 2026-11-20\n  group: Exampleshire Speaking Up\n", "checked_by_readers: not yet\n")
+    versions = site_versions.load(strings=True)  # this project's words: the fixture has none of its own
+    none_checked = versions["en-easy"].strings["easy.none_checked"]
+    assert none_checked and "All" in none_checked
+    assert status.markdown_list(project.root / "docs", versions, "en-easy") == "- " + none_checked
 
 
 def test_when_readers_have_checked_every_page(project):
