@@ -30,6 +30,7 @@ RULES = {
     "links/missing-anchor": ("error", "a link to a `#section` that is not on the page it points to (a section's address is its heading in lower case, with hyphens, or the `{#id}` after it)"),
     "links/missing-file": ("error", "a link or picture to a file under `docs/` that does not exist"),
     "links/absolute-link": ("error", "a link that starts with `/`: it breaks when the site is published in a folder; write it relative"),
+    "links/continued-on-chain": ("error", "a `continued_on` page that is itself continued on a page: a section on neither would send readers round in circles"),
     # in the built site, with --links
     "links/broken": ("error", "with `--links`: an internal link or `#anchor` that goes nowhere, on the page whose Markdown has it"),
     "links/build-failed": ("error", "with `--links`: `mkdocs build --strict` failed"),
@@ -440,4 +441,22 @@ def markdown_links(page, site: Site) -> Iterable[Finding]:
             yield Finding(page.rel, line, "links/missing-anchor", f"link '{target}': there is no section '#{fragment}' on {where}")
 
 
-PAGE_RULES = [markdown_links]
+def continued_on(page, site: Site) -> Iterable[Finding]:
+    """`continued_on: glossary-l-z.md` (a page split in two): the other page exists in this version,
+    and is not continued on a page in turn (overrides/hooks/continued_on.py, on-demand.js)."""
+    name = page.front_matter.get("continued_on") if page.loaded else None
+    if not isinstance(name, str):
+        return  # none, or not text: front-matter/wrong-type says so
+    docs_dir, in_docs = page.rel.split("/", 1)
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(in_docs), name))
+    other = next((p for p in site.pages if p.rel == f"{docs_dir}/{resolved}"), None)
+    line = page.field_line("continued_on")
+    if other is None:
+        yield Finding(page.rel, line, "links/missing-page", f"continued_on: '{name}': there is no page {docs_dir}/{resolved}")
+    elif other.loaded and other.front_matter.get("continued_on") is not None:
+        yield Finding(page.rel, line, "links/continued-on-chain",
+                      f"continued_on: '{name}' is continued on '{other.front_matter['continued_on']}' in turn: "
+                      f"a page is split in two at most, so remove continued_on from {other.rel}")
+
+
+PAGE_RULES = [markdown_links, continued_on]

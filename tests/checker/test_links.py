@@ -142,6 +142,23 @@ def test_section_addresses_are_made_like_mkdocs_makes_them(project):
     assert not [line for line in result.lines if "links/" in line], result.lines
 
 
+def test_a_page_continued_on_a_page_that_does_not_exist(project):
+    project.replace(EN, "updated: 2026-11-01\n", "updated: 2026-11-01\ncontinued_on: help-l-z.md\n")
+    only(project.check(), f"{EN}:7: links/missing-page: continued_on: 'help-l-z.md': there is no page docs/en/help-l-z.md")
+
+
+def test_a_page_continued_on_a_page_that_is_continued_in_turn(project):
+    project.replace(EN, "updated: 2026-11-01\n", "updated: 2026-11-01\ncontinued_on: index.md\n")
+    project.replace("docs/en/index.md", "---\n", "---\ncontinued_on: help.md\n")
+    result = project.check()
+    assert (result.lines, result.code) == ([  # each names the other: readers would go round in circles
+        f"{EN}:7: links/continued-on-chain: continued_on: 'index.md' is continued on 'help.md' in turn: a page is split "
+        "in two at most, so remove continued_on from docs/en/index.md",
+        "docs/en/index.md:2: links/continued-on-chain: continued_on: 'help.md' is continued on 'index.md' in turn: a page is "
+        f"split in two at most, so remove continued_on from {EN}",
+    ], 1), result.lines
+
+
 def test_a_picture_that_does_not_exist(project):
     add(project, "![A map of the area](../assets/area-map.svg)")
     only(project.check(), f"{EN}:18: links/missing-file: link '../assets/area-map.svg': there is no file docs/assets/area-map.svg")

@@ -12,7 +12,8 @@
    - on a wide screen, the menu and contents list end at the window's bottom edge;
    - the keyboard shortcuts: / s f open search, n . and p , go to the next or previous page;
    - before printing, every <details> opens (and closes again after);
-   - a link to a section inside a closed <details> opens it. */
+   - a link to a section inside a closed <details> opens it;
+   - on a page split in two, a link to a section of the other page goes there. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -192,10 +193,18 @@
     opened.splice(0).forEach(function (details) { details.open = false; });
   });
 
-  // A link to a section inside a closed <details> opens it.
+  /* A link to a section inside a closed <details> opens it. On a page split in two (the glossary:
+     <meta name="cetr-continued-on">, overrides/hooks/continued_on.py), a section that is not on
+     this page is on the other one: an address made before the split still finds its section. */
+  var continuedOn = document.querySelector('meta[name="cetr-continued-on"]');
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return; }
     var target = id && document.getElementById(id);
+    if (id && !target && continuedOn && id.indexOf("__") !== 0) {
+      location.replace(continuedOn.getAttribute("content") + location.hash);
+      return;
+    }
     for (var node = target; node; node = node.parentElement) {
       if (node.tagName === "DETAILS") node.open = true;
     }
