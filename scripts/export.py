@@ -150,8 +150,9 @@ class Exporter:
                     tag.decompose()
                 else:
                     tag["src"] = src
-        # Wrappers with nothing left to say (the theme's table scroll boxes, code colouring).
-        for tag in reversed(article.find_all(["div", "span"])):
+        # Wrappers with nothing left to say (the theme's table scroll boxes, code colouring, the
+        # glossary's <nav> of letters: a council's page has its own navigation; the links stay).
+        for tag in reversed(article.find_all(["div", "span", "nav"])):
             if not tag.attrs:
                 if tag.get_text() == "" and not tag.find(True):
                     tag.decompose()

@@ -193,3 +193,18 @@ def test_search_opens_from_an_address_with_a_query(site):
     base, served, open_page = site
     page = open_page("what-is-a-cetr/?q=register")
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
+
+
+
+@pytest.mark.parametrize("prefix", ["", "sv/"])
+def test_an_address_from_before_the_glossary_was_split_still_finds_its_section(site, prefix):
+    """The glossary is two pages (A to K, L to Z; continued_on): glossary/#phso, a link made when it
+    was one page, opens PHSO on the second page; a section of the first page stays where it is."""
+    base, served, open_page = site
+    moved = open_page(prefix + "glossary/#phso")
+    moved.wait_for_url(f"**/{prefix}glossary-l-z/#phso")
+    assert 0 <= moved.eval_on_selector("#phso", "e => e.getBoundingClientRect().top") < 200
+    stays = open_page(prefix + "glossary/#keyworker")
+    assert stays.url == f"{base}{prefix}glossary/#keyworker"
+    assert 0 <= stays.eval_on_selector("#keyworker", "e => e.getBoundingClientRect().top") < 200
+    assert material_requested(served) == []

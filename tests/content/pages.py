@@ -26,3 +26,13 @@ def read_page(path: Path) -> tuple[dict, str]:
         pytest.fail(f"{where}: the front matter is not valid YAML: {error}")
     assert isinstance(front_matter, dict), f"{where}: front matter is not a mapping"
     return front_matter, text[match.end() :]
+
+
+def read_whole_page(path: Path) -> tuple[dict, str]:
+    """Like read_page, for a page split in two (the glossary: A to K, then L to Z): its front matter,
+    and its body followed by the body of the page it is continued on (front matter continued_on)."""
+    front_matter, body = read_page(path)
+    continued = front_matter.get("continued_on")
+    if continued:
+        body += "\n" + read_page(path.parent / continued)[1]
+    return front_matter, body

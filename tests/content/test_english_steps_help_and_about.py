@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.conftest import DOCS, ROOT
 from tests.content.pages import read_page as read_english_page
+from tests.content.pages import read_whole_page
 
 EN = DOCS / "en"
 ABBREVIATIONS = ROOT / "includes" / "abbreviations" / "en.md"
@@ -152,8 +155,13 @@ GLOSSARY_TERMS = {
 }
 
 
+def glossary() -> str:
+    """Both pages of the glossary (A to K, then L to Z)."""
+    return read_whole_page(EN / "glossary.md")[1]
+
+
 def glossary_entries() -> list[tuple[str, str]]:
-    return re.findall(r"^### (.+?) \{#([a-z0-9-]+)\}\s*$", body("glossary.md"), re.M)
+    return re.findall(r"^### (.+?) \{#([a-z0-9-]+)\}\s*$", glossary(), re.M)
 
 
 def test_glossary_has_every_required_term_with_a_stable_anchor():
@@ -161,7 +169,7 @@ def test_glossary_has_every_required_term_with_a_stable_anchor():
     assert len(anchors) == len(set(anchors)), "an anchor is used twice"
     assert GLOSSARY_TERMS <= set(anchors), GLOSSARY_TERMS - set(anchors)
     # every term heading has its explicit anchor
-    assert len(headings(body("glossary.md"), 3)) == len(anchors)
+    assert len(headings(glossary(), 3)) == len(anchors)
 
 
 def test_glossary_is_alphabetical():
@@ -170,12 +178,30 @@ def test_glossary_is_alphabetical():
 
     terms = [term for term, _ in glossary_entries()]
     assert terms == sorted(terms, key=key)
-    letters = headings(body("glossary.md"), 2)
+    letters = headings(glossary(), 2)
     assert letters == sorted(letters) and all(len(letter) == 1 for letter in letters)
 
 
+@pytest.mark.parametrize("version", ["en", "sv"])
+def test_each_glossary_page_lists_every_letter_of_both_pages_where_it_is(version):
+    """The glossary is two pages (A to K, L to Z): the letters at the top of each page are every
+    letter heading of both, in order, each a link to the page that has it; no term is on both."""
+    pages = {name: read_english_page(DOCS / version / name)[1] for name in ("glossary.md", "glossary-l-z.md")}
+    wanted = []
+    for name, text in pages.items():
+        for match in re.finditer(r"^## (\S+?)(?: \{#([\w-]+)\})?$", text, re.M):
+            wanted.append((match.group(1), name, match.group(2) or match.group(1).lower()))
+    assert len(wanted) >= 18, wanted
+    for here, text in pages.items():
+        bar = text.split('<nav class="cetr-letters"', 1)[1].split("</nav>", 1)[0]
+        shown = re.findall(r"\[(\S+?)\]\(([\w.-]*)#([\w-]+)\)", bar)
+        assert shown == [(letter, "" if name == here else name, anchor) for letter, name, anchor in wanted], here
+    terms = [set(re.findall(r"^### .*\{#([\w-]+)\}$", text, re.M)) for text in pages.values()]
+    assert terms[0] and terms[1] and not terms[0] & terms[1]
+
+
 def test_glossary_says_ccgs_were_replaced_by_icbs_in_2022():
-    text = body("glossary.md")
+    text = glossary()
     ccg = text.split("### CCG (old) {#ccg}")[1].split("\n### ")[0]
     assert "no longer exist" in ccg and "1 July 2022" in ccg
 
@@ -199,9 +225,9 @@ def test_abbreviations_are_true_acronyms_one_per_line():
 def test_every_abbreviation_of_a_glossary_term_is_explained_in_the_glossary():
     expansions = dict(re.findall(r"^\*\[([A-Za-z]+)\]: (.+)$", ABBREVIATIONS.read_text(encoding="utf-8"), re.M))
     assert expansions["CETR"] == "Care, Education and Treatment Review"
-    glossary = body("glossary.md")
+    both_pages = glossary()
     for acronym in ("CETR", "CTR", "DSR", "EHCP", "ICB", "IMHA", "IMCA", "LAEP"):
-        assert expansions[acronym].split(" (")[0] in glossary, acronym
+        assert expansions[acronym].split(" (")[0] in both_pages, acronym
 
 
 # --- about.md, accessibility.md, privacy.md --------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DOCS, english_pages
-from tests.content.pages import read_page
+from tests.content.pages import read_page, read_whole_page
 
 EN = DOCS / "en"
 SV = DOCS / "sv"
@@ -74,7 +74,7 @@ def test_swedish_where_to_get_help_has_the_icb_phone_and_sendiass_email_in_sente
 
 def test_swedish_glossary_explains_every_term_of_the_english_glossary():
     """Every term of the English glossary has an entry with the same anchor in the Swedish Ordlista."""
-    term_ids = lambda path: set(re.findall(r"^###\s.*\{#([\w-]+)\}\s*$", read_page(path)[1], re.M))  # noqa: E731
+    term_ids = lambda path: set(re.findall(r"^###\s.*\{#([\w-]+)\}\s*$", read_whole_page(path)[1], re.M))  # noqa: E731
     english = term_ids(EN / "glossary.md")
     assert english, "the English glossary has no terms with anchors"
     assert sorted(english - term_ids(SV / "glossary.md")) == []
@@ -111,7 +111,7 @@ def test_swedish_page_has_the_actions_box_of_its_english_page(page):
 
 
 def body_text(page: str) -> str:
-    return " ".join(without_code_blocks(read_page(SV / page)[1]).split())
+    return " ".join(without_code_blocks(read_whole_page(SV / page)[1]).split())
 
 
 def test_swedish_first_week_page_names_the_steps_a_parent_needs():
