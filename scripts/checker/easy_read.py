@@ -54,6 +54,7 @@ RULES = {
 STARTS_WITH_PICTURE = re.compile(r"^\s*" + IMAGE.pattern)
 WORDS_BOX = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*words\b")
 WORDS_ENTRY = re.compile(r"^\*\*(?P<term>[^*]+?)\*\*")
+ADDRESS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")  # an email or web address, in the words a reader gets
 THE_CHILD = re.compile(r"\bthe child\b", re.IGNORECASE)
 # Abbreviations: 2 or more capitals, with & or (E) inside: ICB, A&E, C(E)TR, and CETRs.
 ABBREVIATION = re.compile(r"(?<![\w&])[A-Z][A-Z&()]*[A-Z](?=s\b|’s\b|'s\b|[^\w&]|$)")
@@ -463,7 +464,8 @@ def key_ideas(page: Page, site: Site) -> Iterable[Finding]:
         first = part.pieces()[:1]
         if not start or not first:
             continue
-        named = [picture for picture in keys if picture.pattern.search(first[0][1])]
+        sentence = ADDRESS.sub(" ", first[0][1])  # cetr-team@… names no idea: it is an address
+        named = [picture for picture in keys if picture.pattern.search(sentence)]
         shown = start["target"].rsplit("/", 1)[-1]
         if len(named) == 1 and named[0].name != shown:
             idea = named[0]

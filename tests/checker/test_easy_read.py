@@ -205,6 +205,14 @@ def test_a_point_naming_two_key_ideas_may_show_either(project):
     assert project.check().lines == []
 
 
+def test_a_key_word_inside_an_email_or_web_address_names_no_idea(project):
+    add(project, LIST + "\nEmail your list to {{ email.icb }}.")  # its value is cetr-team@example.org
+    assert project.check().lines == []
+    line = add(project, LIST + "\nEmail your list before the review meeting.")  # the words themselves still count
+    only(project.check(), f"{EASY}:{line}: easy-read/key-idea-picture: this point is about 'the review meeting (CETR)' but shows list.svg: "
+                          "use meeting.svg, the picture of this idea on every page")
+
+
 def test_a_picture_entry_without_a_field(project):
     project.replace(PICTURES, "  alt: A phone\n", "")
     only(project.check(), f"{PICTURES}:{project.line_of(PICTURES, 'phone.svg:')}: easy-read/invalid-pictures: 'phone.svg' needs the field 'alt'")
