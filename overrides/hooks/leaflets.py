@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 
 import _project  # noqa: F401  (the project root on sys.path: see _project.py)
 from scripts import leaflets_file, redirects_file, site_versions
-from scripts.checker.easy_read import load_pictures
+from scripts.checker.load import load_pictures
 from scripts.local_settings import SettingsError, TokenError, load_settings, phone_href, render_token
 from scripts.qr_code import qr_svg
 

@@ -9,15 +9,11 @@ gives it ("01632 960001" is 2 words), not as one placeholder word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Iterable
 
-import yaml
-
 from scripts import easy_read_status, local_settings
-from scripts.checker.load import DATA, _parse
-from scripts.yaml_errors import yaml_problem
+from scripts.checker.easy_read_data import EasyReadData, abbreviation_letters
 from scripts.checker.markdown import IMAGE, TOKEN, Block, Unit, plain, words
 from scripts.checker.model import ERROR, Finding, Page, Site
 
@@ -29,10 +25,6 @@ READ_WITH_WORDS = 11
 FOR_FAMILIES_WORDS = 5
 
 AUDIENCES = ("young people", "family")
-PICTURE_SETS = ("mulberry", "openmoji", "own")
-PICTURE_FIELDS = ("idea", "alt", "words", "key", "set", "source")
-HARD_WORDS_FILE = DATA / "easy-read-hard-words.yml"
-ABBREVIATIONS_FILE = DATA / "easy-read-abbreviations.yml"
 
 RULES = {
     "easy-read/sentence-too-long": (ERROR, "an Easy Read sentence over `easy-read-sentence-words` (15) words, counted with the values of local.yml filled in"),
@@ -65,155 +57,15 @@ NAME_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|&")
 
 # --- Data ---------------------------------------------------------------------------------------
 
-@dataclass
-class Picture:
-    name: str
-    idea: str
-    alt: str
-    words: list[str]
-    key: bool
-    line: int
-
-    @property
-    def pattern(self) -> re.Pattern:
-        return _word_pattern(self.words)
-
-
-@dataclass
-class HardWord:
-    word: str
-    forms: re.Pattern
-    only_with: re.Pattern | None
-
-
-@dataclass
-class Data:
-    pictures: dict[str, Picture] | None = None  # None when pictures.yml is missing or broken
-    hard_words: list[HardWord] = field(default_factory=list)
-    allowed: set[str] = field(default_factory=set)
-    findings: list[Finding] = field(default_factory=list)
-
-
-def _word_pattern(forms: list[str]) -> re.Pattern:
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w&])(?:{alternatives})(?:s|es)?(?![\w&])", re.IGNORECASE)
-
-
-def _read(path: Path, rel: str, rule: str) -> tuple[object, object, list[Finding]]:
-    """(node, data, findings) of a YAML file; a broken file is a finding, never a traceback."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, None, [Finding(rel, 1, rule, "the file does not exist")]
-    except (OSError, UnicodeDecodeError):
-        return None, None, [Finding(rel, 1, rule, "the file cannot be read as UTF-8 text")]
-    try:
-        node, data = _parse(text)
-    except yaml.YAMLError as error:
-        line, reason = yaml_problem(error)
-        return None, None, [Finding(rel, line, rule, f"not valid YAML: {reason}")]
-    return node, data, []
-
-
-def _text_list(value) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)
-
-
-def load_pictures(path: Path, rel: str) -> tuple[dict[str, Picture] | None, list[Finding]]:
-    rule = "easy-read/invalid-pictures"
-    node, data, findings = _read(path, rel, rule)
-    if findings:
-        return None, findings
-    if not isinstance(data, dict) or not data:
-        return None, [Finding(rel, 1, rule, "pictures.yml must list the pictures by file name: 'NAME.svg: {idea: ..., alt: ..., words: [...], key: false, set: mulberry, source: ...}'")]
-    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
-    pictures, by_word = {}, {}
-    for name, entry in data.items():
-        name = str(name)
-        line = lines.get(name, 1)
-        problem = None
-        if not re.fullmatch(r"[\w-]+\.svg", name):
-            problem = f"'{name}' is not a picture file name such as hospital.svg"
-        elif not isinstance(entry, dict):
-            problem = f"'{name}' needs the fields {', '.join(PICTURE_FIELDS)}"
-        elif [f for f in entry if f not in PICTURE_FIELDS]:
-            extra = next(str(f) for f in entry if f not in PICTURE_FIELDS)
-            problem = f"'{name}' has the field '{extra}', which is not one of {', '.join(PICTURE_FIELDS)}"
-        elif [f for f in PICTURE_FIELDS if f not in entry]:
-            problem = f"'{name}' needs the field '{next(f for f in PICTURE_FIELDS if f not in entry)}'"
-        elif not all(isinstance(entry[f], str) and entry[f].strip() for f in ("idea", "alt", "source")):
-            problem = f"'{name}': idea, alt and source must each be text"
-        elif not isinstance(entry["words"], list) or (entry["words"] and not _text_list(entry["words"])):
-            problem = f"'{name}': words must be a list of words, such as [hospital, ward]"
-        elif not isinstance(entry["key"], bool):
-            problem = f"'{name}': key must be true or false"
-        elif entry["key"] and not entry["words"]:
-            problem = f"'{name}' is a key idea, so it needs the words that name it (words: [...])"
-        elif entry["set"] not in PICTURE_SETS:
-            problem = f"'{name}': set must be {', '.join(PICTURE_SETS)}, not '{entry['set']}'"
-        if problem:
-            findings.append(Finding(rel, line, rule, problem))
-            pictures[name] = Picture(name, "", "", [], False, line)  # known, so pages using it are not flagged too
-            continue
-        picture = Picture(name, entry["idea"], entry["alt"], list(entry["words"]), entry["key"], line)
-        pictures[name] = picture
-        if picture.key:
-            for word in picture.words:
-                other = by_word.setdefault(word.casefold(), name)
-                if other != name:
-                    findings.append(Finding(rel, line, rule, f"the word '{word}' names the key ideas of both {other} and {name}: give each idea its own words"))
-    return pictures, findings
-
-
-def load_hard_words(path: Path = HARD_WORDS_FILE) -> tuple[list[HardWord], list[Finding]]:
-    rel = "scripts/checker/data/" + path.name
-    node, data, findings = _read(path, rel, "easy-read/invalid-data")
-    if findings:
-        return [], findings
-    hard_words = []
-    for index, entry in enumerate(data if isinstance(data, list) else [None]):
-        line = node.value[index].start_mark.line + 1 if isinstance(data, list) else 1
-        if not isinstance(entry, dict) or not isinstance(entry.get("word"), str) \
-                or not _text_list(entry.get("forms", [entry.get("word")])) or not _text_list(entry.get("only_with", ["-"])):
-            findings.append(Finding(rel, line, "easy-read/invalid-data", "each entry needs 'word' (text), and 'forms' and 'only_with' are lists of words: see the comment at the top"))
-            continue
-        only_with = entry.get("only_with")
-        hard_words.append(HardWord(entry["word"], _word_pattern(entry.get("forms", [entry["word"]])), _word_pattern(only_with) if only_with else None))
-    return hard_words, findings
-
-
-def load_allowed(path: Path = ABBREVIATIONS_FILE) -> tuple[set[str], list[Finding]]:
-    rel = "scripts/checker/data/" + path.name
-    _, data, findings = _read(path, rel, "easy-read/invalid-data")
-    if findings:
-        return set(), findings
-    if not isinstance(data, dict) or not _text_list(data.get("allowed")):
-        return set(), [Finding(rel, 1, "easy-read/invalid-data", "the file needs 'allowed:', a list of abbreviations such as NHS")]
-    return {_letters(item) for item in data["allowed"]}, []
+def data(site: Site) -> EasyReadData:
+    """The pictures and word lists, as load.py read them (empty for a site made without it)."""
+    return site.easy_read_data if site.easy_read_data is not None else EasyReadData()
 
 
 def _docs(site: Site) -> str:
     """docs_dir, relative to the root (the folder above the Easy Read version's folder)."""
     easy = next(page for page in site.pages if page.easy_read)
     return easy.rel[: -len(f"/{easy.version}/{easy.name}")]
-
-
-def data(site: Site) -> Data:
-    """The pictures and word lists, read once per run (cached on the site)."""
-    cached = site.__dict__.get("_easy_read_data")
-    if cached is None:
-        cached = Data()
-        easy = [page for page in site.pages if page.easy_read]
-        if easy:
-            docs = _docs(site)
-            cached.pictures, problems = load_pictures(site.root / docs / "assets/pictures/pictures.yml", f"{docs}/assets/pictures/pictures.yml")
-            cached.findings += problems
-            cached.hard_words, problems = load_hard_words()
-            cached.findings += problems
-            cached.allowed, problems = load_allowed()
-            cached.findings += problems
-        site.__dict__["_easy_read_data"] = cached
-    return cached
 
 
 # --- Reading a page -----------------------------------------------------------------------------
@@ -310,10 +162,6 @@ def _short(sentence: str, size: int = 60) -> str:
     return sentence if len(sentence) <= size else sentence[: size - 1].rstrip() + "…"
 
 
-def _letters(abbreviation: str) -> str:
-    return re.sub(r"[^A-Z&]", "", abbreviation.upper())
-
-
 # --- The rules ----------------------------------------------------------------------------------
 
 def sentence_length(page: Page, site: Site) -> Iterable[Finding]:
@@ -405,12 +253,12 @@ def _capital_runs(texts: Iterable[str]) -> list[str]:
 def abbreviations(page: Page, site: Site) -> Iterable[Finding]:
     reading = _reading(page, site)
     allowed = data(site).allowed
-    spelt_out = {_letters(term) for term in _explained_terms(page, site)}
+    spelt_out = {abbreviation_letters(term) for term in _explained_terms(page, site)}
     runs = _capital_runs(text for _, text, _ in reading)
     seen = set()
     for line, text, _ in reading:
         for match in ABBREVIATION.finditer(text):
-            letters = _letters(match.group(0))
+            letters = abbreviation_letters(match.group(0))
             if letters in seen or letters in allowed or letters in spelt_out:
                 continue
             seen.add(letters)

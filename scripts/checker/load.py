@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from scripts import leaflets_file, local_settings, site_versions
+from scripts.checker import easy_read_data
 from scripts.checker.model import Finding, NavEntry, Page, Site
 from scripts.checker.safety import PAGE_SIZE_LIMIT
 from scripts.checker.terms import NEVER_USE_LANGUAGE, compile_list
@@ -164,6 +165,8 @@ NEVER_USE_FILE = DATA / "swedish-never-use.yml"
 # National numbers a page may show as they are (structure/raw-phone-number), each checked at its source.
 NATIONAL_NUMBERS_FILE = DATA / "national-numbers.yml"
 CHECKER_ROOT = Path(__file__).resolve().parents[2]
+EASY_READ_HARD_WORDS_FILE = DATA / "easy-read-hard-words.yml"
+EASY_READ_ABBREVIATIONS_FILE = DATA / "easy-read-abbreviations.yml"
 
 
 def load_never_use(path: Path = NEVER_USE_FILE):
@@ -203,6 +206,53 @@ def load_national_numbers(path: Path = NATIONAL_NUMBERS_FILE) -> tuple[set[str],
         return set(), [Finding(rel, 1, "structure/invalid-national-numbers",
                                "each number needs number:, name:, source: (an https address of the organisation's own page) and checked: (a date)")]
     return {re.sub(r"\D", "", str(entry["number"])) for entry in entries}, []
+
+
+def _read_yaml(path: Path, rel: str, rule: str) -> tuple[object, object, list[Finding]]:
+    """(node, data, findings) of a YAML file; a broken file is a finding, never a traceback."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, None, [Finding(rel, 1, rule, "the file does not exist")]
+    except (OSError, UnicodeDecodeError):
+        return None, None, [Finding(rel, 1, rule, "the file cannot be read as UTF-8 text")]
+    try:
+        node, data = _parse(text)
+    except yaml.YAMLError as error:
+        line, reason = yaml_problem(error)
+        return None, None, [Finding(rel, line, rule, f"not valid YAML: {reason}")]
+    return node, data, []
+
+
+def load_pictures(path: Path, rel: str) -> tuple[dict[str, easy_read_data.Picture] | None, list[Finding]]:
+    """pictures.yml: each Easy Read picture's idea, alt text and words (the build's leaflets read it too)."""
+    node, data, findings = _read_yaml(path, rel, "easy-read/invalid-pictures")
+    return (None, findings) if findings else easy_read_data.pictures_from(node, data, rel)
+
+
+def load_hard_words(path: Path = EASY_READ_HARD_WORDS_FILE) -> tuple[list[easy_read_data.HardWord], list[Finding]]:
+    rel = "scripts/checker/data/" + path.name
+    node, data, findings = _read_yaml(path, rel, "easy-read/invalid-data")
+    return ([], findings) if findings else easy_read_data.hard_words_from(node, data, rel)
+
+
+def load_allowed(path: Path = EASY_READ_ABBREVIATIONS_FILE) -> tuple[set[str], list[Finding]]:
+    rel = "scripts/checker/data/" + path.name
+    _, data, findings = _read_yaml(path, rel, "easy-read/invalid-data")
+    return (set(), findings) if findings else easy_read_data.allowed_from(data, rel)
+
+
+def load_easy_read_data(root: Path, docs_dir: str) -> easy_read_data.EasyReadData:
+    """The Easy Read rules' data; their findings are reported by those rules (easy_read.data_files)."""
+    result = easy_read_data.EasyReadData()
+    pictures = f"{docs_dir}/{easy_read_data.PICTURES_IN_DOCS}"
+    result.pictures, problems = load_pictures(root / pictures, pictures)
+    result.findings += problems
+    result.hard_words, problems = load_hard_words()
+    result.findings += problems
+    result.allowed, problems = load_allowed()
+    result.findings += problems
+    return result
 
 
 def load_versions(root: Path) -> site_versions.SiteVersions:
@@ -267,6 +317,7 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
     findings += problems
     abbreviations, problems = load_abbreviations(root, versions)
     findings += problems
+    easy_read = load_easy_read_data(root, docs_dir) if any(page.easy_read for page in pages) else None
     thresholds = None
     try:
         thresholds = load_thresholds(root)
@@ -275,7 +326,8 @@ def load_site(root: Path, today: datetime.date, publish: bool = False) -> Site:
     return Site(root=root, versions=versions, pages=pages, thresholds=thresholds, abbreviations=abbreviations, today=today, publish=publish, settings=settings, nav=nav,
                 never_use=never_use, redirects=redirects, short_addresses=short_addresses,
                 redirects_readable=redirects_readable, national_numbers=national_numbers,
-                published=published_pages(root, docs_dir), load_findings=findings, leaflets=leaflets)
+                published=published_pages(root, docs_dir), load_findings=findings, leaflets=leaflets,
+                easy_read_data=easy_read)
 
 
 def load_leaflets(root: Path, versions) -> tuple[dict[str, list], list[Finding]]:

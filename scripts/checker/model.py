@@ -121,6 +121,7 @@ class Site:
     load_findings: list[Finding] = field(default_factory=list)
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # version -> (path, text) of includes/abbreviations/<version>.md
     thresholds: dict[str, int] | None = None  # [tool.cetr-check] of pyproject.toml; None when it is broken
+    easy_read_data: Any = None  # easy_read_data.EasyReadData: pictures, hard words (None: no Easy Read pages were loaded)
 
     @cached_property
     def by_version(self) -> dict[str, dict[str, Page]]:

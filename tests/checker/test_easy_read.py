@@ -9,6 +9,7 @@ import yaml
 
 from scripts import site_versions
 from scripts.checker import easy_read
+from scripts.checker import load as loading
 from tests.checker.conftest import only
 
 EASY, HOME = "docs/en-easy/help.md", "docs/en-easy/index.md"  # audience: young people / family
@@ -255,7 +256,7 @@ def test_pictures_yml_missing(project):
 def test_a_broken_hard_word_list(tmp_path):
     path = tmp_path / "easy-read-hard-words.yml"
     path.write_text("- word: chair\n  only_with: meeting\n", encoding="utf-8")
-    assert [str(f) for f in easy_read.load_hard_words(path)[1]] == [
+    assert [str(f) for f in loading.load_hard_words(path)[1]] == [
         "scripts/checker/data/easy-read-hard-words.yml:1: easy-read/invalid-data: each entry needs 'word' (text), "
         "and 'forms' and 'only_with' are lists of words: see the comment at the top"]
 
@@ -263,14 +264,14 @@ def test_a_broken_hard_word_list(tmp_path):
 def test_a_broken_abbreviation_list(tmp_path):
     path = tmp_path / "easy-read-abbreviations.yml"
     path.write_text("allowed: NHS\n", encoding="utf-8")
-    assert [str(f) for f in easy_read.load_allowed(path)[1]] == [
+    assert [str(f) for f in loading.load_allowed(path)[1]] == [
         "scripts/checker/data/easy-read-abbreviations.yml:1: easy-read/invalid-data: the file needs 'allowed:', a list of abbreviations such as NHS"]
 
 
 def test_the_data_files_of_the_project_load():
-    hard_words, problems = easy_read.load_hard_words()
+    hard_words, problems = loading.load_hard_words()
     assert problems == [] and {"parental responsibility", "chair", "provider collaborative"} <= {w.word for w in hard_words}
-    allowed, problems = easy_read.load_allowed()
+    allowed, problems = loading.load_allowed()
     assert problems == [] and {"NHS", "A&E"} <= allowed
 
 
