@@ -14,7 +14,8 @@ from typing import Iterable
 
 from scripts import easy_read_status, local_settings
 from scripts.checker.easy_read_data import EasyReadData, abbreviation_letters
-from scripts.checker.markdown import IMAGE, TOKEN, Block, Unit, plain, words
+from scripts import leaflets_file
+from scripts.checker.markdown import IMAGE, TOKEN, Block, Unit, plain, sentences, words
 from scripts.checker.model import ERROR, Finding, Page, Site
 
 # The numbers are [tool.cetr-check]'s in pyproject.toml (scripts/checker/thresholds.py).
@@ -27,8 +28,8 @@ FOR_FAMILIES_WORDS = 5
 AUDIENCES = ("young people", "family")
 
 RULES = {
-    "easy-read/sentence-too-long": (ERROR, "an Easy Read sentence over `easy-read-sentence-words` (15) words, counted with the values of local.yml filled in"),
-    "easy-read/too-many-sentences": (ERROR, "a point (a paragraph or list item) of more than `easy-read-point-sentences` (2) sentences"),
+    "easy-read/sentence-too-long": (ERROR, "an Easy Read sentence over `easy-read-sentence-words` (15) words, counted with the values of local.yml filled in (pages and leaflets)"),
+    "easy-read/too-many-sentences": (ERROR, "a point (a paragraph or list item, or a leaflet's point) of more than `easy-read-point-sentences` (2) sentences"),
     "easy-read/point-without-picture": (ERROR, "a paragraph or list item that does not start with a picture (the Words to know box needs none)"),
     "easy-read/table": (ERROR, "a table on an Easy Read page"),
     "easy-read/page-too-long": (ERROR, "a page of more than `easy-read-page-words` (400) words of reading text (the sources list not counted)"),
@@ -180,6 +181,28 @@ def point_sentences(page: Page, site: Site) -> Iterable[Finding]:
             if count > site.thresholds["easy-read-point-sentences"]:
                 yield Finding(page.rel, part.line, "easy-read/too-many-sentences",
                               f"a point of {count} sentences (at most {site.thresholds['easy-read-point-sentences']}): make one point for each idea, each with its picture")
+
+
+def leaflet_points(site: Site) -> Iterable[Finding]:
+    """An Easy Read leaflet's points (leaflets/<version>.yml) keep the pages' limits: on paper they
+    are read by the same readers, without a picture to spare."""
+    if site.thresholds is None:
+        return
+    most_words, most_sentences = site.thresholds["easy-read-sentence-words"], site.thresholds["easy-read-point-sentences"]
+    for version in site.versions:
+        if not version.easy_read:
+            continue
+        rel = f"{leaflets_file.LEAFLETS_DIR.name}/{version.code}.yml"
+        for leaflet in site.leaflets.get(version.code, []):
+            for point in leaflet.points:
+                said = sentences(plain(fill(point.text, site)))
+                for sentence in said:
+                    if len(words(sentence)) > most_words:
+                        yield Finding(rel, point.line, "easy-read/sentence-too-long",
+                                      f"sentence of {len(words(sentence))} words (at most {most_words}): '{_short(sentence)}'")
+                if len(said) > most_sentences:
+                    yield Finding(rel, point.line, "easy-read/too-many-sentences",
+                                  f"a point of {len(said)} sentences (at most {most_sentences}): make one point for each idea, each with its picture")
 
 
 def point_pictures(page: Page, site: Site) -> Iterable[Finding]:
@@ -350,4 +373,4 @@ def set_length(site: Site) -> Iterable[Finding]:
 
 
 PAGE_RULES = [check_page]
-SITE_RULES = [data_files, set_length]
+SITE_RULES = [data_files, set_length, leaflet_points]

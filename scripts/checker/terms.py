@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from scripts import leaflets_file
 from scripts.checker.markdown import ATTR_LIST, HTML_TAG, INLINE_CODE, TOKEN, mask
 from scripts.checker.model import Finding, Page, Site
 
 # Every rule id of this module (terms/invalid-data is reported by load.py when the data file is broken).
 RULES = {
-    "terms/never-use": ("error", "a word of the never-use list (`scripts/checker/data/swedish-never-use.yml`) on a Swedish page or in its abbreviations (`includes/abbreviations/sv.md`), with what to write instead"),
+    "terms/never-use": ("error", "a word of the never-use list (`scripts/checker/data/swedish-never-use.yml`) on a Swedish page, in its abbreviations (`includes/abbreviations/sv.md`) or in its leaflets (`leaflets/sv.yml`), with what to write instead"),
     "terms/document-name": ("error", "NHS England's 2023 policy called anything but its one Swedish name (riktlinjerna från 2023)"),
     "terms/invalid-data": ("error", "the never-use list itself is broken"),
 }
@@ -143,6 +144,16 @@ def never_use_in_abbreviations(site: Site) -> Iterable[Finding]:
             yield from never_use_in(rel, list(enumerate(text.split("\n"), 1)), site)
 
 
+def never_use_in_leaflets(site: Site) -> Iterable[Finding]:
+    """A Swedish leaflet (leaflets/sv.yml) is read on paper, where no one can ask what a word means."""
+    if not site.never_use:
+        return
+    for code, leaflets in sorted(site.leaflets.items()):
+        if code in site.versions.codes and site.versions[code].html_lang == NEVER_USE_LANGUAGE:
+            text_lines = [(point.line, point.text) for leaflet in leaflets for point in leaflet.points]
+            yield from never_use_in(f"{leaflets_file.LEAFLETS_DIR.name}/{code}.yml", text_lines, site)
+
+
 def never_use_in(rel: str, text_lines: list[tuple[int, str]], site: Site) -> Iterable[Finding]:
     joined, lower, starts, lines = _joined_text(text_lines)
     for entry in site.never_use.entries:
@@ -166,4 +177,4 @@ def document_name(page: Page, site: Site) -> Iterable[Finding]:
 
 
 PAGE_RULES = [never_use, document_name]
-SITE_RULES = [never_use_in_abbreviations]
+SITE_RULES = [never_use_in_abbreviations, never_use_in_leaflets]

@@ -56,3 +56,27 @@ def test_a_page_may_link_to_a_leaflet_and_a_short_address_but_not_to_a_leaflet_t
                                        "\nThere is no [other leaflet](../leaflets/other/).\n")
     line = project.line_of("docs/en/help.md", "other leaflet")
     only(project.check(), f"docs/en/help.md:{line}: links/missing-page: link '../leaflets/other/': no page is published at that address")
+
+
+def test_an_easy_read_leaflet_point_with_a_long_sentence_or_too_many_sentences(project):
+    """Printed points keep the Easy Read pages' limits (easy-read/*, at the point's line)."""
+    with_short_address(project)
+    points = ("    - picture: meeting.svg\n      text: A meeting to check your care.\n"
+              "    - picture: phone.svg\n      text: You can call the team below on any day of the week, in the morning, "
+              "or in the afternoon if that is easier.\n"
+              "    - picture: advice.svg\n      text: Ask. Ask again. Ask someone else.\n")
+    project.write("leaflets/en-easy.yml", f"help.md:\n  contact: icb\n  points:\n{points}")
+    result = project.check()
+    assert (result.lines, result.code) == ([
+        "leaflets/en-easy.yml:6: easy-read/sentence-too-long: sentence of 23 words (at most 15): "
+        "'You can call the team below on any day of the week, in the…'",
+        "leaflets/en-easy.yml:8: easy-read/too-many-sentences: a point of 3 sentences (at most 2): "
+        "make one point for each idea, each with its picture",
+    ], 1), result.lines
+
+
+def test_a_swedish_leaflet_with_a_word_of_the_never_use_list(project):
+    with_short_address(project)
+    project.write("leaflets/sv.yml", GOOD.replace("    - Two.\n", "    - Efter urladdning från sjukhuset.\n"))
+    only(project.check(), "leaflets/sv.yml:5: terms/never-use: 'urladdning' is on the never-use list (urladdning: means an "
+                          "electrical discharge, not leaving hospital): write utskrivning (från sjukhuset); skrivas ut")
