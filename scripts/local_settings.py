@@ -292,10 +292,6 @@ def parse_phone(value: str) -> Phone | None:
     return Phone(digits, extension["digits"] if extension else "")
 
 
-def is_uk_phone(value: str) -> bool:
-    return parse_phone(value) is not None
-
-
 def is_example_phone(value: str) -> bool:
     phone = parse_phone(value)
     digits = phone.digits if phone else re.sub(r"\D", "", value)

@@ -95,12 +95,6 @@ def load_entries(path: Path = REDIRECTS_FILE) -> tuple[list[Redirect], list[Redi
     return entries, []
 
 
-def load_redirects(path: Path = REDIRECTS_FILE) -> tuple[dict[str, Redirect], list[RedirectsProblem]]:
-    """The moved pages: old page name -> its entry, and what is wrong with the file."""
-    entries, problems = load_entries(path)
-    return {entry.old: entry for entry in entries if not entry.short}, problems
-
-
 def load(path: Path = REDIRECTS_FILE) -> list[Redirect]:
     """Every entry, for the build hooks and tests; RedirectsError when the file cannot be used."""
     entries, problems = load_entries(path)
