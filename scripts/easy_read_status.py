@@ -40,9 +40,9 @@ def _front_matters(docs: Path, easy_read: str) -> list[tuple[str, dict | None]]:
     return pages
 
 
-def not_checked(docs: Path, easy_read: str, order: list[str] | None = None) -> list[tuple[str, str]]:
+def not_checked(front_matters: list[tuple[str, dict | None]], order: list[str] | None = None) -> list[tuple[str, str]]:
     """(file name, title) of each Easy Read page whose checked_by_readers is 'not yet', in menu order."""
-    pages = [(name, str(meta.get("title") or name[:-3])) for name, meta in _front_matters(docs, easy_read)
+    pages = [(name, str(meta.get("title") or name[:-3])) for name, meta in front_matters
              if meta is not None and meta.get("checked_by_readers") == "not yet"]
     rank = {name: index for index, name in enumerate(order or [])}
     return sorted(pages, key=lambda page: (rank.get(page[0], len(rank)), page[0]))
@@ -62,10 +62,11 @@ def nav_order(nav) -> list[str]:
 def markdown_list(docs: Path, versions: SiteVersions, version: str, order: list[str] | None = None) -> str:
     """The Markdown that replaces MARKER on a page of `version`: links on Easy Read pages, titles elsewhere."""
     easy_read = easy_read_code(versions)
-    pages = not_checked(docs, easy_read, order) if easy_read else []
+    front_matters = _front_matters(docs, easy_read) if easy_read else []
+    pages = not_checked(front_matters, order)
     if not pages:
         return versions[version].strings.get("easy.all_checked", "")
-    if len(pages) == len(_front_matters(docs, easy_read)):
+    if len(pages) == len(front_matters):
         # Not one checked yet: a list of every page tells a reader nothing the words before it do not.
         # One item, where the list would be, says so.
         none = versions[version].strings.get("easy.none_checked", "")

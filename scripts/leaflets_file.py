@@ -48,11 +48,16 @@ class LeafletProblem:
         return f"{self.rel}:{self.line}: {self.message}"
 
 
+def file_rel(version: str) -> str:
+    """The leaflet file of a version, as findings name it: leaflets/sv.yml."""
+    return f"{LEAFLETS_DIR.name}/{version}.yml"
+
+
 def problems(leaflet: Leaflet, pages: set[str], shorts: dict[str, str], contacts: set[str],
              pictures: set[str] | None) -> list[LeafletProblem]:
     """What stops the site from making this leaflet: one place for the build hook and the checker.
     `pictures` is None when pictures.yml cannot be read (its own rule says why)."""
-    rel = f"{LEAFLETS_DIR.name}/{leaflet.version}.yml"
+    rel = file_rel(leaflet.version)
     found = []
     if leaflet.page not in pages:
         found.append(LeafletProblem(rel, leaflet.line, "leaflets/unknown-page",

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from scripts import easy_read_status, local_settings
+from scripts import easy_read_status, leaflets_file, local_settings
 from scripts.checker.easy_read_data import EasyReadData, abbreviation_letters
-from scripts import leaflets_file
 from scripts.checker.markdown import IMAGE, TOKEN, Block, Unit, plain, sentences, words
 from scripts.checker.model import ERROR, Finding, Page, Site
 
@@ -165,22 +164,32 @@ def _short(sentence: str, size: int = 60) -> str:
 
 # --- The rules ----------------------------------------------------------------------------------
 
+def _long_sentences(rel: str, said: list[tuple[int, str]], site: Site) -> Iterable[Finding]:
+    """(line, sentence) pairs of a point over the sentence limit (pages and leaflets)."""
+    most = site.thresholds["easy-read-sentence-words"]
+    for line, sentence in said:
+        count = len(words(sentence))
+        if count > most:
+            yield Finding(rel, line, "easy-read/sentence-too-long", f"sentence of {count} words (at most {most}): '{_short(sentence)}'")
+
+
+def _too_many_sentences(rel: str, line: int, count: int, site: Site) -> Iterable[Finding]:
+    most = site.thresholds["easy-read-point-sentences"]
+    if count > most:
+        yield Finding(rel, line, "easy-read/too-many-sentences",
+                      f"a point of {count} sentences (at most {most}): make one point for each idea, each with its picture")
+
+
 def sentence_length(page: Page, site: Site) -> Iterable[Finding]:
     for part in parts(page, site):
         if part.kind in ("point", "entry"):
-            for line, sentence in part.pieces():
-                count = len(words(sentence))
-                if count > site.thresholds["easy-read-sentence-words"]:
-                    yield Finding(page.rel, line, "easy-read/sentence-too-long", f"sentence of {count} words (at most {site.thresholds['easy-read-sentence-words']}): '{_short(sentence)}'")
+            yield from _long_sentences(page.rel, part.pieces(), site)
 
 
 def point_sentences(page: Page, site: Site) -> Iterable[Finding]:
     for part in parts(page, site):
         if part.kind in ("point", "entry"):
-            count = len(part.pieces())
-            if count > site.thresholds["easy-read-point-sentences"]:
-                yield Finding(page.rel, part.line, "easy-read/too-many-sentences",
-                              f"a point of {count} sentences (at most {site.thresholds['easy-read-point-sentences']}): make one point for each idea, each with its picture")
+            yield from _too_many_sentences(page.rel, part.line, len(part.pieces()), site)
 
 
 def leaflet_points(site: Site) -> Iterable[Finding]:
@@ -188,21 +197,15 @@ def leaflet_points(site: Site) -> Iterable[Finding]:
     are read by the same readers, without a picture to spare."""
     if site.thresholds is None:
         return
-    most_words, most_sentences = site.thresholds["easy-read-sentence-words"], site.thresholds["easy-read-point-sentences"]
     for version in site.versions:
         if not version.easy_read:
             continue
-        rel = f"{leaflets_file.LEAFLETS_DIR.name}/{version.code}.yml"
+        rel = leaflets_file.file_rel(version.code)
         for leaflet in site.leaflets.get(version.code, []):
             for point in leaflet.points:
                 said = sentences(plain(fill(point.text, site)))
-                for sentence in said:
-                    if len(words(sentence)) > most_words:
-                        yield Finding(rel, point.line, "easy-read/sentence-too-long",
-                                      f"sentence of {len(words(sentence))} words (at most {most_words}): '{_short(sentence)}'")
-                if len(said) > most_sentences:
-                    yield Finding(rel, point.line, "easy-read/too-many-sentences",
-                                  f"a point of {len(said)} sentences (at most {most_sentences}): make one point for each idea, each with its picture")
+                yield from _long_sentences(rel, [(point.line, sentence) for sentence in said], site)
+                yield from _too_many_sentences(rel, point.line, len(said), site)
 
 
 def point_pictures(page: Page, site: Site) -> Iterable[Finding]:

@@ -447,12 +447,12 @@ def continued_on(page, site: Site) -> Iterable[Finding]:
     name = page.front_matter.get("continued_on") if page.loaded else None
     if not isinstance(name, str):
         return  # none, or not text: front-matter/wrong-type says so
-    docs_dir, in_docs = page.rel.split("/", 1)
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(in_docs), name))
-    other = next((p for p in site.pages if p.rel == f"{docs_dir}/{resolved}"), None)
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), name))
+    other = site.page(page.version, resolved)
     line = page.field_line("continued_on")
     if other is None:
-        yield Finding(page.rel, line, "links/missing-page", f"continued_on: '{name}': there is no page {docs_dir}/{resolved}")
+        folder = page.rel[: -len(page.name)]  # docs/en/
+        yield Finding(page.rel, line, "links/missing-page", f"continued_on: '{name}': there is no page {folder}{resolved}")
     elif other.loaded and other.front_matter.get("continued_on") is not None:
         yield Finding(page.rel, line, "links/continued-on-chain",
                       f"continued_on: '{name}' is continued on '{other.front_matter['continued_on']}' in turn: "

@@ -151,7 +151,7 @@ def never_use_in_leaflets(site: Site) -> Iterable[Finding]:
     for code, leaflets in sorted(site.leaflets.items()):
         if code in site.versions.codes and site.versions[code].html_lang == NEVER_USE_LANGUAGE:
             text_lines = [(point.line, point.text) for leaflet in leaflets for point in leaflet.points]
-            yield from never_use_in(f"{leaflets_file.LEAFLETS_DIR.name}/{code}.yml", text_lines, site)
+            yield from never_use_in(leaflets_file.file_rel(code), text_lines, site)
 
 
 def never_use_in(rel: str, text_lines: list[tuple[int, str]], site: Site) -> Iterable[Finding]:
